@@ -1,0 +1,27 @@
+package org.scratchpadlens;
+
+import java.util.Arrays;
+
+import org.scratchpadlens.agreement.cli.AgreementCommand;
+import org.scratchpadlens.ingest.cli.ImportCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * One jar, three entry points: the web app (no arguments), {@code import PATH...} (loads files into the configured
+ * database and exits, no web server) and {@code agreement FILE.csv} (pure statistics, no database, no Spring).
+ */
+@SpringBootApplication
+public class ScratchpadLensApplication {
+
+	public static void main(String[] args) {
+		if (args.length > 0 && "agreement".equals(args[0])) {
+			System.exit(AgreementCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		}
+		if (args.length > 0 && "import".equals(args[0])) {
+			System.exit(ImportCommand.launch(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		SpringApplication.run(ScratchpadLensApplication.class, args);
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.scratchpadlens.account;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the first admin when the store has none: ADMIN_USERNAME (default admin) and ADMIN_PASSWORD, or a
+ * generated password printed once in the log. An existing admin is never touched, so a restart changes nothing.
+ */
+@Component
+@Order(0)
+class AdminBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+	private final AppUserRepository users;
+
+	private final PasswordEncoder encoder;
+
+	private final String username;
+
+	private final String password;
+
+	AdminBootstrap(AppUserRepository users, PasswordEncoder encoder,
+			@Value("${ADMIN_USERNAME:admin}") String username, @Value("${ADMIN_PASSWORD:}") String password) {
+		this.users = users;
+		this.encoder = encoder;
+		this.username = username;
+		this.password = password;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (users.existsByRole(Role.ADMIN)) {
+			return;
+		}
+		String chosen = password;
+		if (chosen == null || chosen.isBlank()) {
+			byte[] bytes = new byte[15];
+			new SecureRandom().nextBytes(bytes);
+			chosen = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			log.warn("\n\n    Created admin user '{}' with generated password: {}\n"
+					+ "    (shown once; set ADMIN_PASSWORD before the first start to choose it)\n", username, chosen);
+		}
+		else {
+			log.info("Created admin user '{}' from ADMIN_USERNAME/ADMIN_PASSWORD", username);
+		}
+		users.save(new AppUser(username, encoder.encode(chosen), Role.ADMIN));
+	}
+
+}
