@@ -4,12 +4,14 @@ import java.util.Arrays;
 
 import org.scratchpadlens.agreement.cli.AgreementCommand;
 import org.scratchpadlens.ingest.cli.ImportCommand;
+import org.scratchpadlens.ingest.sample.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * One jar, three entry points: the web app (no arguments), {@code import PATH...} (loads files into the configured
- * database and exits, no web server) and {@code agreement FILE.csv} (pure statistics, no database, no Spring).
+ * One jar, four entry points: the web app (no arguments), {@code import PATH...} (loads files into the configured
+ * database and exits, no web server) {@code agreement FILE.csv} (pure statistics, no database, no Spring) and
+ * {@code generate DIR} (release-shaped test data at any scale).
  */
 @SpringBootApplication
 public class ScratchpadLensApplication {
@@ -17,6 +19,9 @@ public class ScratchpadLensApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && "agreement".equals(args[0])) {
 			System.exit(AgreementCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		}
+		if (args.length > 0 && "generate".equals(args[0])) {
+			System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		if (args.length > 0 && "import".equals(args[0])) {
 			System.exit(ImportCommand.launch(Arrays.copyOfRange(args, 1, args.length)));
