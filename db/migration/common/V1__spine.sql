@@ -22,6 +22,7 @@ create table import_job (
     started_by            varchar(100),
     status                varchar(30)   not null, -- running, completed, completed_with_rejections, failed
     started_at            timestamp with time zone not null,
+    updated_at            timestamp with time zone not null,
     finished_at           timestamp with time zone,
     files_seen            integer not null default 0,
     transcripts_imported  integer not null default 0,

@@ -1,0 +1,47 @@
+package org.scratchpadlens.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/imports")
+class ImportApiController {
+
+	private final ImportJobs jobs;
+
+	ImportApiController(ImportJobs jobs) {
+		this.jobs = jobs;
+	}
+
+	@GetMapping
+	List<ImportJobView> list() {
+		return jobs.list();
+	}
+
+	@GetMapping("/{id}")
+	ImportJobView get(@PathVariable long id) {
+		return jobs.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+	}
+
+	/** Undo: removes what the job added, unless labels (or other data) depend on it: 409 with the blockers. */
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<?> delete(@PathVariable long id) {
+		ImportJobs.DeletionResult result = jobs.delete(id);
+		if (!result.deleted()) {
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(Map.of("error", "import job " + id + " cannot be undone", "blockers", result.blockers()));
+		}
+		return ResponseEntity.ok(result);
+	}
+
+}

@@ -1,0 +1,175 @@
+package org.scratchpadlens.ingest;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Import jobs and their rejected files, and the undo of a job. */
+@Repository
+public class ImportJobs {
+
+	/** A running job whose counters have not moved for this long was killed (batches take seconds). */
+	static final Duration STALE = Duration.ofMinutes(10);
+
+	private final JdbcTemplate jdbc;
+
+	private final List<ImportDeletionVeto> vetoes;
+
+	ImportJobs(JdbcTemplate jdbc, List<ImportDeletionVeto> vetoes) {
+		this.jdbc = jdbc;
+		this.vetoes = vetoes;
+	}
+
+	long create(String origin, String description, String startedBy) {
+		Timestamp now = ImportService.now();
+		markStaleJobsInterrupted();
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.update(con -> {
+			PreparedStatement ps = con.prepareStatement("insert into import_job (origin, description, started_by, status,"
+					+ " started_at, updated_at) values (?, ?, ?, 'running', ?, ?)", new String[] { "id" });
+			ps.setString(1, origin);
+			ps.setString(2, description);
+			ps.setString(3, startedBy);
+			ps.setTimestamp(4, now);
+			ps.setTimestamp(5, now);
+			return ps;
+		}, key);
+		return key.getKey().longValue();
+	}
+
+	void finish(long id, String error) {
+		Timestamp now = ImportService.now();
+		jdbc.update("""
+				update import_job set finished_at = ?, updated_at = ?, error_message = ?,
+				  status = case when ? is not null then 'failed'
+				                when rejected_count > 0 then 'completed_with_rejections' else 'completed' end
+				where id = ?""", now, now, error, error, id);
+	}
+
+	void markStaleJobsInterrupted() {
+		jdbc.update("update import_job set status = 'interrupted' where status = 'running' and updated_at < ?",
+				Timestamp.from(Instant.now().minus(STALE)));
+	}
+
+	ImportReport report(long id, double seconds) {
+		ImportJobView j = find(id).orElseThrow();
+		return new ImportReport(j.id(), j.status(), j.filesSeen(), j.transcriptsImported(), j.transcriptsUnchanged(),
+				j.transcriptsUpdated(), j.documentsImported(), j.documentsUnchanged(), j.promptsImported(),
+				j.rejected(), j.error(), seconds);
+	}
+
+	public List<ImportJobView> list() {
+		List<ImportJobView> jobs = jdbc.query("select * from import_job order by id desc", (rs, n) -> view(rs, List.of()));
+		List<ImportJobView> out = new ArrayList<>();
+		for (ImportJobView j : jobs) {
+			out.add(j.rejectedCount() == 0 ? j : withRejections(j));
+		}
+		return out;
+	}
+
+	public Optional<ImportJobView> find(long id) {
+		return jdbc.query("select * from import_job where id = ?", (rs, n) -> view(rs, List.of()), id)
+			.stream()
+			.findFirst()
+			.map(j -> j.rejectedCount() == 0 ? j : withRejections(j));
+	}
+
+	private ImportJobView withRejections(ImportJobView j) {
+		List<ImportReport.RejectedFile> rejected = jdbc.query(
+				"select path, reason from import_rejection where import_job_id = ? order by id",
+				(rs, n) -> new ImportReport.RejectedFile(rs.getString(1), rs.getString(2)), j.id());
+		return new ImportJobView(j.id(), j.origin(), j.description(), j.startedBy(), j.status(), j.startedAt(),
+				j.finishedAt(), j.filesSeen(), j.transcriptsImported(), j.transcriptsUpdated(),
+				j.transcriptsUnchanged(), j.documentsImported(), j.documentsUnchanged(), j.promptsImported(),
+				j.rejectedCount(), j.error(), rejected);
+	}
+
+	private static ImportJobView view(ResultSet rs, List<ImportReport.RejectedFile> rejected) throws SQLException {
+		Timestamp finished = rs.getTimestamp("finished_at");
+		return new ImportJobView(rs.getLong("id"), rs.getString("origin"), rs.getString("description"),
+				rs.getString("started_by"), rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
+				finished == null ? null : finished.toInstant(), rs.getInt("files_seen"),
+				rs.getInt("transcripts_imported"), rs.getInt("transcripts_updated"),
+				rs.getInt("transcripts_unchanged"), rs.getInt("documents_imported"), rs.getInt("documents_unchanged"),
+				rs.getInt("prompts_imported"), rs.getInt("rejected_count"), rs.getString("error_message"), rejected);
+	}
+
+	/** What the undo of a job would be refused for; empty when it may go ahead. */
+	public List<String> deletionBlockers(long id) {
+		List<String> blockers = new ArrayList<>();
+		for (ImportDeletionVeto veto : vetoes) {
+			blockers.addAll(veto.blockers(id));
+		}
+		return blockers;
+	}
+
+	/**
+	 * Removes everything the job added: transcript versions (earlier versions become current again), documents,
+	 * prompt links, system prompts no longer used, runs left empty, and the job itself.
+	 */
+	@Transactional
+	public DeletionResult delete(long id) {
+		ImportJobView job = find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+		if (job.running()) {
+			return DeletionResult.refused(List.of("the job is still running"));
+		}
+		List<String> blockers = deletionBlockers(id);
+		if (!blockers.isEmpty()) {
+			return DeletionResult.refused(blockers);
+		}
+		List<Long> runs = jdbc.queryForList("select distinct run_id from transcript where import_job_id = ?",
+				Long.class, id);
+		// children first: explicit deletes are faster than cascades on H2 and keep PostgreSQL's locks short
+		jdbc.update("delete from metric where transcript_id in (select id from transcript where import_job_id = ?)", id);
+		jdbc.update("delete from section where transcript_id in (select id from transcript where import_job_id = ?)", id);
+		jdbc.update("delete from message where transcript_id in (select id from transcript where import_job_id = ?)", id);
+		int transcripts = jdbc.update("delete from transcript where import_job_id = ?", id);
+		// identities whose current version was removed: the newest remaining version becomes current
+		jdbc.update("""
+				update transcript t set is_current = true
+				where not exists (select 1 from transcript c where c.run_id = t.run_id and c.split = t.split
+				                    and c.file_name = t.file_name and c.is_current)
+				  and t.version = (select max(v.version) from transcript v where v.run_id = t.run_id
+				                    and v.split = t.split and v.file_name = t.file_name)""");
+		int documents = jdbc.update("delete from synthetic_document where import_job_id = ?", id);
+		jdbc.update("delete from prompt_file where import_job_id = ?", id);
+		jdbc.update("""
+				delete from system_prompt p where p.import_job_id = ?
+				  and not exists (select 1 from transcript t where t.system_prompt_id = p.id)
+				  and not exists (select 1 from message m where m.system_prompt_id = p.id)
+				  and not exists (select 1 from prompt_file f where f.system_prompt_id = p.id)""", id);
+		jdbc.update("update system_prompt set import_job_id = null where import_job_id = ?", id);
+		for (Long run : runs) {
+			jdbc.update("delete from run r where r.id = ? and not exists (select 1 from transcript t where t.run_id = r.id)",
+					run);
+		}
+		jdbc.update("delete from import_rejection where import_job_id = ?", id);
+		jdbc.update("delete from import_job where id = ?", id);
+		return DeletionResult.deleted(transcripts, documents);
+	}
+
+	public record DeletionResult(boolean deleted, int transcriptsRemoved, int documentsRemoved, List<String> blockers) {
+
+		static DeletionResult refused(List<String> blockers) {
+			return new DeletionResult(false, 0, 0, blockers);
+		}
+
+		static DeletionResult deleted(int transcripts, int documents) {
+			return new DeletionResult(true, transcripts, documents, List.of());
+		}
+
+	}
+
+}

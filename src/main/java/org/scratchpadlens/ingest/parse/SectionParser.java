@@ -1,0 +1,186 @@
+package org.scratchpadlens.ingest.parse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Splits message text into the release's sections. Tolerant by design: transcripts are cut off, closing tags go
+ * missing, scratchpads start with stray spaces, and models mention tags in prose. A tag is only structure where the
+ * prompt format allows it (user_input, OUTPUT and DRAFT_OUTPUT bodies are opaque text); a tag that would need an
+ * implicit close is treated as prose when enough closing tags follow to account for it.
+ */
+public final class SectionParser {
+
+	private static final Set<SectionKind> TOP_LEVEL = Set.of(SectionKind.INPUT, SectionKind.SCRATCHPAD_REASONING,
+			SectionKind.OUTPUT, SectionKind.NEXT);
+
+	private SectionParser() {
+	}
+
+	private record Open(SectionKind kind, int bodyStart, int index) {
+	}
+
+	private record Tag(SectionKind kind, boolean closing, boolean selfClosing, int start, int end) {
+	}
+
+	public static List<Section> parse(String text) {
+		List<Section> out = new ArrayList<>();
+		Deque<Open> stack = new ArrayDeque<>();
+		int textStart = 0; // start of pending top-level text
+		int i = text.indexOf('<');
+		while (i >= 0) {
+			Tag tag = tagAt(text, i);
+			if (tag == null) {
+				i = text.indexOf('<', i + 1);
+				continue;
+			}
+			boolean consumed = stack.isEmpty() ? handleTopLevel(text, tag, out, stack, textStart)
+					: handleNested(text, tag, out, stack);
+			if (consumed && stack.isEmpty()) {
+				textStart = tag.end;
+			}
+			i = text.indexOf('<', consumed ? tag.end : i + 1);
+		}
+		// cut off: everything still open runs to the end
+		if (!stack.isEmpty()) {
+			textStart = text.length();
+		}
+		while (!stack.isEmpty()) {
+			close(out, stack.pop(), text.length(), false);
+		}
+		addText(text, out, textStart, text.length());
+		renumber(out);
+		return out;
+	}
+
+	private static boolean handleTopLevel(String text, Tag tag, List<Section> out, Deque<Open> stack, int textStart) {
+		if (tag.closing || !TOP_LEVEL.contains(tag.kind)) {
+			return false;
+		}
+		addText(text, out, textStart, tag.start);
+		if (tag.selfClosing) {
+			out.add(new Section(0, tag.kind, 0, tag.end, tag.end, true));
+			return true;
+		}
+		stack.push(new Open(tag.kind, tag.end, out.size()));
+		out.add(null); // placeholder, filled on close so that sections stay in document order
+		return true;
+	}
+
+	private static boolean handleNested(String text, Tag tag, List<Section> out, Deque<Open> stack) {
+		Open top = stack.peek();
+		if (tag.closing) {
+			if (tag.kind == top.kind) {
+				close(out, stack.pop(), tag.start, true);
+				return true;
+			}
+			// closing an ancestor while a child is still open: the child lost its closing tag
+			if (isOpen(stack, tag.kind) && !laterCloseExists(text, top.kind, tag.end)) {
+				while (stack.peek().kind != tag.kind) {
+					close(out, stack.pop(), tag.start, false);
+				}
+				close(out, stack.pop(), tag.start, true);
+				return true;
+			}
+			return false;
+		}
+		if (top.kind.children().contains(tag.kind)) {
+			if (tag.selfClosing) {
+				out.add(new Section(0, tag.kind, stack.size(), tag.end, tag.end, true));
+				return true;
+			}
+			stack.push(new Open(tag.kind, tag.end, out.size()));
+			out.add(null);
+			return true;
+		}
+		// A top-level tag inside an open section: either prose, or the open section lost its closing tag.
+		if (TOP_LEVEL.contains(tag.kind) && stack.size() >= 1) {
+			Open root = stack.peekLast();
+			if (!enoughClosesFollow(text, root.kind, tag.start)) {
+				while (!stack.isEmpty()) {
+					close(out, stack.pop(), tag.start, false);
+				}
+				return handleTopLevel(text, tag, out, stack, tag.start);
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * True when the closing tags of {@code kind} after {@code from} outnumber its opening tags there, i.e. the
+	 * currently open section still gets its own closing tag later, so a tag met now is prose.
+	 */
+	private static boolean enoughClosesFollow(String text, SectionKind kind, int from) {
+		return count(text, "</" + kind.tag() + ">", from) > count(text, "<" + kind.tag() + ">", from);
+	}
+
+	private static boolean laterCloseExists(String text, SectionKind kind, int from) {
+		return text.indexOf("</" + kind.tag() + ">", from) >= 0;
+	}
+
+	private static int count(String text, String needle, int from) {
+		int n = 0;
+		for (int i = text.indexOf(needle, from); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+			n++;
+		}
+		return n;
+	}
+
+	private static boolean isOpen(Deque<Open> stack, SectionKind kind) {
+		for (Open o : stack) {
+			if (o.kind == kind) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void close(List<Section> out, Open open, int end, boolean closed) {
+		out.set(open.index, new Section(0, open.kind, 0, open.bodyStart, Math.max(open.bodyStart, end), closed));
+	}
+
+	private static void addText(String text, List<Section> out, int from, int to) {
+		if (to > from && !text.substring(from, to).isBlank()) {
+			out.add(new Section(0, SectionKind.TEXT, 0, from, to, true));
+		}
+	}
+
+	/** Assigns ordinals and depths (depth from containment, which is exact because sections nest properly). */
+	private static void renumber(List<Section> out) {
+		Deque<Section> open = new ArrayDeque<>();
+		for (int k = 0; k < out.size(); k++) {
+			Section s = out.get(k);
+			while (!open.isEmpty() && !(s.start() >= open.peek().start() && s.end() <= open.peek().end()
+					&& s.kind() != SectionKind.TEXT && open.peek().kind() != SectionKind.TEXT)) {
+				open.pop();
+			}
+			Section numbered = new Section(k, s.kind(), open.size(), s.start(), s.end(), s.closed());
+			out.set(k, numbered);
+			open.push(numbered);
+		}
+	}
+
+	/** Recognises {@code <KIND>}, {@code </KIND>} and {@code <KIND/>} for the known tags only. */
+	private static Tag tagAt(String text, int i) {
+		int close = text.indexOf('>', i + 1);
+		if (close < 0 || close - i > 40) {
+			return null;
+		}
+		boolean closing = text.charAt(i + 1) == '/';
+		boolean selfClosing = text.charAt(close - 1) == '/';
+		int nameStart = closing ? i + 2 : i + 1;
+		int nameEnd = selfClosing ? close - 1 : close;
+		if (nameEnd <= nameStart || (closing && selfClosing)) {
+			return null;
+		}
+		SectionKind kind = SectionKind.BY_TAG.get(text.substring(nameStart, nameEnd).strip());
+		if (kind == null || !text.substring(nameStart, nameEnd).equals(text.substring(nameStart, nameEnd).strip())) {
+			return null;
+		}
+		return new Tag(kind, closing, selfClosing, i, close + 1);
+	}
+
+}

@@ -1,0 +1,214 @@
+package org.scratchpadlens.ingest.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Walks folders (recursively, in name order) and zips (in place, entry by entry, never unpacked) and hands each file
+ * to a consumer. Nothing is read here but directory listings and zip central directories; the consumer opens the
+ * file when it gets to it. Hidden files and macOS metadata are skipped; unsafe zip entries are rejected.
+ */
+public final class SourceWalker {
+
+	private final Consumer<SourceEntry> sink;
+
+	private final BiConsumer<String, String> reject;
+
+	public SourceWalker(Consumer<SourceEntry> sink, BiConsumer<String, String> reject) {
+		this.sink = sink;
+		this.reject = reject;
+	}
+
+	public void walk(Path root) {
+		Path abs = root.toAbsolutePath().normalize();
+		if (!Files.exists(abs)) {
+			reject.accept(root.toString(), "no such file or folder");
+			return;
+		}
+		List<String> rootSegments = segments(abs);
+		int rootIndex = Math.max(0, rootSegments.size() - 1);
+		if (Files.isDirectory(abs)) {
+			walkDirectory(abs, rootIndex);
+		}
+		else {
+			visitFile(abs, rootIndex);
+		}
+	}
+
+	private void walkDirectory(Path dir, int rootIndex) {
+		List<Path> children;
+		try (Stream<Path> list = Files.list(dir)) {
+			children = new ArrayList<>(list.toList());
+		}
+		catch (IOException e) {
+			reject.accept(dir.toString(), "cannot read folder: " + e.getMessage());
+			return;
+		}
+		Collections.sort(children, (a, b) -> naturalCompare(a.getFileName().toString(), b.getFileName().toString()));
+		for (Path child : children) {
+			if (isHidden(child.getFileName().toString())) {
+				continue;
+			}
+			if (Files.isDirectory(child)) {
+				walkDirectory(child, rootIndex);
+			}
+			else {
+				visitFile(child, rootIndex);
+			}
+		}
+	}
+
+	private void visitFile(Path file, int rootIndex) {
+		if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+			walkZip(file);
+			return;
+		}
+		long size;
+		try {
+			size = Files.size(file);
+		}
+		catch (IOException e) {
+			reject.accept(file.toString(), "cannot read file: " + e.getMessage());
+			return;
+		}
+		sink.accept(new SourceEntry(file.toString(), segments(file), rootIndex, size, () -> Files.newInputStream(file)));
+	}
+
+	/** Zip entries are opened from the archive in place; the archive stays open until all its entries are read. */
+	private void walkZip(Path zip) {
+		ZipFile zf;
+		try {
+			zf = new ZipFile(zip.toFile());
+		}
+		catch (ZipException e) {
+			reject.accept(zip.toString(), "not a zip archive (" + e.getMessage() + ")");
+			return;
+		}
+		catch (IOException e) {
+			reject.accept(zip.toString(), "cannot read zip archive: " + e.getMessage());
+			return;
+		}
+		try (zf) {
+			Enumeration<? extends ZipEntry> entries = zf.entries();
+			List<ZipEntry> files = new ArrayList<>();
+			while (entries.hasMoreElements()) {
+				ZipEntry e = entries.nextElement();
+				if (!e.isDirectory()) {
+					files.add(e);
+				}
+			}
+			files.sort((a, b) -> naturalCompare(a.getName(), b.getName()));
+			for (ZipEntry e : files) {
+				String display = zip + "!" + e.getName();
+				List<String> segs = List.of(e.getName().replace('\\', '/').split("/+"));
+				if (e.getName().startsWith("/") || segs.contains("..") || segs.contains(".")) {
+					reject.accept(display, "unsafe zip entry path (contains '..' or is absolute): refused");
+					continue;
+				}
+				if (segs.stream().anyMatch(s -> isHidden(s) || s.equals("__MACOSX"))) {
+					continue;
+				}
+				if (e.getName().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+					reject.accept(display, "zip inside a zip: unpack the outer archive first");
+					continue;
+				}
+				sink.accept(new SourceEntry(display, segs, 0, e.getSize(), () -> zf.getInputStream(e)));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Counts the files a walk would visit (a cheap pass for the progress bar). */
+	public static long count(List<Path> roots) {
+		long[] n = { 0 };
+		for (Path root : roots) {
+			new SourceWalker(e -> n[0]++, (p, r) -> n[0]++).countOnly(root);
+		}
+		return n[0];
+	}
+
+	private void countOnly(Path root) {
+		Path abs = root.toAbsolutePath().normalize();
+		if (!Files.exists(abs)) {
+			return;
+		}
+		if (abs.getFileName() != null && abs.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+				&& Files.isRegularFile(abs)) {
+			try (ZipFile zf = new ZipFile(abs.toFile())) {
+				zf.stream().filter(e -> !e.isDirectory()).forEach(e -> sink.accept(null));
+			}
+			catch (IOException e) {
+				sink.accept(null);
+			}
+			return;
+		}
+		try (Stream<Path> s = Files.walk(abs)) {
+			s.filter(Files::isRegularFile).forEach(p -> sink.accept(null));
+		}
+		catch (IOException | UncheckedIOException e) {
+			// the real walk reports it
+		}
+	}
+
+	private static boolean isHidden(String name) {
+		return name.startsWith(".") || name.equals("__MACOSX") || name.equals("Thumbs.db");
+	}
+
+	static List<String> segments(Path p) {
+		List<String> out = new ArrayList<>();
+		for (Path part : p) {
+			out.add(part.toString());
+		}
+		return out;
+	}
+
+	/** Name order with numbers compared by value, so 2.json comes before 10.json. */
+	static int naturalCompare(String a, String b) {
+		int i = 0;
+		int j = 0;
+		while (i < a.length() && j < b.length()) {
+			char ca = a.charAt(i);
+			char cb = b.charAt(j);
+			if (Character.isDigit(ca) && Character.isDigit(cb)) {
+				int si = i;
+				int sj = j;
+				while (i < a.length() && Character.isDigit(a.charAt(i))) {
+					i++;
+				}
+				while (j < b.length() && Character.isDigit(b.charAt(j))) {
+					j++;
+				}
+				String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
+				String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+				int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+				if (c != 0) {
+					return c;
+				}
+			}
+			else {
+				if (ca != cb) {
+					return Character.compare(ca, cb);
+				}
+				i++;
+				j++;
+			}
+		}
+		return Integer.compare(a.length() - i, b.length() - j);
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.scratchpadlens.transcript;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/runs")
+class RunApiController {
+
+	static final Set<String> SETTINGS = Set.of("helpful_only", "animal_welfare", "unknown");
+
+	private final RunQueries runs;
+
+	RunApiController(RunQueries runs) {
+		this.runs = runs;
+	}
+
+	@GetMapping
+	List<RunSummary> list() {
+		return runs.summaries();
+	}
+
+	record SettingChange(String setting) {
+	}
+
+	@PutMapping("/{id}/setting")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<?> setSetting(@PathVariable long id, @RequestBody SettingChange change) {
+		if (change == null || !SETTINGS.contains(change.setting())) {
+			return ResponseEntity.badRequest().body(java.util.Map.of("error", "setting must be one of " + SETTINGS));
+		}
+		return runs.setSetting(id, change.setting()) ? ResponseEntity.noContent().build()
+				: ResponseEntity.notFound().build();
+	}
+
+}
