@@ -1,0 +1,86 @@
+package org.scratchpadlens.ingest;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class ImportPageController {
+
+	private final ImportJobs jobs;
+
+	private final UploadImports uploads;
+
+	ImportPageController(ImportJobs jobs, UploadImports uploads) {
+		this.jobs = jobs;
+		this.uploads = uploads;
+	}
+
+	record UploadForm(String run, String split, String model) {
+	}
+
+	@GetMapping("/imports")
+	String list(Model model) {
+		model.addAttribute("jobs", jobs.list());
+		return "imports/list";
+	}
+
+	@GetMapping("/imports/new")
+	String form(Model model) {
+		model.addAttribute("form", new UploadForm(null, null, null));
+		return "imports/new";
+	}
+
+	@PostMapping("/imports")
+	String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files, UploadForm form,
+			Principal principal, Model model) {
+		try {
+			ImportDefaults defaults = new ImportDefaults(form.run(), form.split(), form.model());
+			long id = uploads.start(files == null ? List.of() : files, defaults, principal.getName());
+			return "redirect:/imports/" + id;
+		}
+		catch (IllegalArgumentException e) {
+			model.addAttribute("form", form);
+			model.addAttribute("error", e.getMessage());
+			return "imports/new";
+		}
+	}
+
+	@GetMapping("/imports/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("job", jobs.find(id).orElseThrow(() -> new ImportJobNotFoundException(id)));
+		model.addAttribute("total", uploads.total(id));
+		return "imports/show";
+	}
+
+	@GetMapping("/imports/{id}/progress")
+	String progress(@PathVariable long id, Model model) {
+		show(id, model);
+		return "imports/progress :: progress";
+	}
+
+	@PostMapping("/imports/{id}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String delete(@PathVariable long id, RedirectAttributes redirect) {
+		ImportJobs.DeletionResult result = jobs.delete(id);
+		if (result.deleted()) {
+			redirect.addFlashAttribute("message", "Import " + id + " was undone: " + result.transcriptsRemoved()
+					+ " transcript versions and " + result.documentsRemoved() + " documents removed.");
+		}
+		else {
+			redirect.addFlashAttribute("blockersTitle", "Import " + id + " cannot be undone:");
+			redirect.addFlashAttribute("blockers", result.blockers());
+		}
+		return "redirect:/imports";
+	}
+
+}
