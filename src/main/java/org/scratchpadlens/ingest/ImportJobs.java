@@ -53,7 +53,7 @@ public class ImportJobs {
 		Timestamp now = ImportService.now();
 		jdbc.update("""
 				update import_job set finished_at = ?, updated_at = ?, error_message = ?,
-				  status = case when ? is not null then 'failed'
+				  status = case when cast(? as varchar(4000)) is not null then 'failed'
 				                when rejected_count > 0 then 'completed_with_rejections' else 'completed' end
 				where id = ?""", now, now, error, error, id);
 	}
