@@ -53,6 +53,9 @@ final class EntryReader {
 	void read(SourceEntry entry, Consumer<ImportUnit> out) {
 		String name = entry.fileName();
 		String lower = name.toLowerCase(Locale.ROOT);
+		if (isDocumentationOrScript(lower)) {
+			return;
+		}
 		try {
 			PathRules.PromptName prompt = PathRules.promptName(name);
 			if (prompt != null) {
@@ -246,6 +249,12 @@ final class EntryReader {
 		}
 		return new PromptUnit(entry.displayPath(), name.variation(), name.kind(), entry.fileName(), text,
 				Hashing.sha256(text));
+	}
+
+	/** READMEs and scripts that travel with data sets are not data: skipped without a rejection. */
+	static boolean isDocumentationOrScript(String lowerName) {
+		return lowerName.startsWith("readme") || lowerName.endsWith(".md") || lowerName.endsWith(".py")
+				|| lowerName.endsWith(".sh") || lowerName.equals("license");
 	}
 
 	private static int firstNonBlank(byte[] head) {

@@ -1,0 +1,146 @@
+package org.scratchpadlens.ingest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scratchpadlens.ingest.sample.BadInputCorpus;
+import org.springframework.util.FileSystemUtils;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The import command as a user runs it: a separate JVM, the packaged jar, its exit codes and its report. */
+class ImportCommandIT {
+
+	static final Path SAMPLE = Path.of("transcripts").toAbsolutePath();
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@TempDir
+	Path work;
+
+	@Test
+	void importsTheSampleTreeWithABareH2UrlAndASecondRunAddsNothing() throws Exception {
+		String url = "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/store");
+		Path report = work.resolve("report.json");
+
+		JarProcess.Result first = JarProcess.run(work, "import", SAMPLE.toString(), "--report=" + report, url);
+
+		assertThat(first.exit()).as(first.err()).isZero();
+		assertThat(first.out()).contains("transcripts: 80 new");
+		JsonNode r = json.readTree(report.toFile());
+		assertThat(r.get("transcripts_imported").asInt()).isEqualTo(80);
+		assertThat(r.get("documents_imported").asInt()).isEqualTo(14);
+		assertThat(r.get("prompts_imported").asInt()).isEqualTo(3);
+		assertThat(r.get("rejected")).isEmpty();
+		for (String field : new String[] { "transcripts_unchanged", "transcripts_updated" }) {
+			assertThat(r.has(field)).as(field).isTrue();
+		}
+
+		JarProcess.Result second = JarProcess.run(work, "import", SAMPLE.toString(), "--report=" + report, url);
+
+		assertThat(second.exit()).isZero();
+		JsonNode r2 = json.readTree(report.toFile());
+		assertThat(r2.get("transcripts_imported").asInt()).isZero();
+		assertThat(r2.get("transcripts_unchanged").asInt()).isEqualTo(80);
+		assertThat(r2.get("documents_imported").asInt()).isZero();
+		assertThat(Files.exists(work.resolve("data"))).as("no default data folder when a URL is given").isFalse();
+	}
+
+	@Test
+	void exitsWithThreeAndReportsEveryRejectedFileWhenSomeAreBad() throws Exception {
+		Path corpus = BadInputCorpus.copyCorpus(work.resolve("corpus"));
+		Path report = work.resolve("bad.json");
+
+		JarProcess.Result result = JarProcess.run(work, "import", corpus.toString(), "--report=" + report,
+				"--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/bad"));
+
+		assertThat(result.exit()).as(result.err()).isEqualTo(3);
+		JsonNode r = json.readTree(report.toFile());
+		assertThat(r.get("rejected").size()).isGreaterThan(0);
+		assertThat(r.get("transcripts_imported").asInt()).isGreaterThan(0);
+		for (JsonNode rejected : r.get("rejected")) {
+			assertThat(rejected.get("path").asString()).isNotBlank();
+			assertThat(rejected.get("reason").asString()).isNotBlank();
+		}
+	}
+
+	@Test
+	void usageErrorsExitWithTwoAndStartNoServer() throws Exception {
+		JarProcess.Result none = JarProcess.run(work, "import");
+		assertThat(none.exit()).isEqualTo(2);
+		assertThat(none.err()).contains("usage:");
+
+		JarProcess.Result badSplit = JarProcess.run(work, "import", "x.json", "--split=test");
+		assertThat(badSplit.exit()).isEqualTo(2);
+		assertThat(badSplit.err()).contains("split must be train or deploy");
+	}
+
+	@Test
+	void importsIntoTheDatabaseOfARunningAppAndTheAppSeesTheRuns() throws Exception {
+		int port;
+		try (ServerSocket s = new ServerSocket(0)) {
+			port = s.getLocalPort();
+		}
+		Path log = work.resolve("app.log");
+		Process app = JarProcess.start(work, log, "--server.port=" + port, "--scratchpad.sample-data.enabled=false",
+				"--ADMIN_PASSWORD=it-secret");
+		try {
+			HttpClient http = HttpClient.newHttpClient();
+			String auth = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes(StandardCharsets.UTF_8));
+			HttpRequest runs = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs"))
+				.header("Authorization", auth)
+				.timeout(Duration.ofSeconds(10))
+				.build();
+			awaitUp(http, runs, app, log);
+
+			JarProcess.Result result = JarProcess.run(work, "import", SAMPLE.resolve("json_outputs/helpful_only").toString());
+
+			assertThat(result.exit()).as(result.err()).isZero();
+			String body = http.send(runs, HttpResponse.BodyHandlers.ofString()).body();
+			JsonNode list = json.readTree(body);
+			assertThat(list).anySatisfy(run -> {
+				assertThat(run.get("run").asString()).isEqualTo("helpful_only/default");
+				assertThat(run.get("train").asInt()).isEqualTo(10);
+				assertThat(run.get("deploy").asInt()).isEqualTo(10);
+			});
+		}
+		finally {
+			app.destroy();
+			app.waitFor();
+			FileSystemUtils.deleteRecursively(work.resolve("data"));
+		}
+	}
+
+	private static void awaitUp(HttpClient http, HttpRequest request, Process app, Path log) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!app.isAlive()) {
+				throw new IllegalStateException("app exited: " + Files.readString(log));
+			}
+			try {
+				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (java.io.IOException e) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException("app did not start: " + Files.readString(log));
+	}
+
+}
