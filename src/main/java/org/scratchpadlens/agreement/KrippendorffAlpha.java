@@ -100,6 +100,15 @@ final class KrippendorffAlpha {
 		return value(multiplicity);
 	}
 
+	/** Pattern weights of a resample given as indices into the pairable items (in item order). */
+	int[] weightsOf(int[] pairableDraws) {
+		int[] weights = new int[patterns];
+		for (int draw : pairableDraws) {
+			weights[patternOfItem[draw]]++;
+		}
+		return weights;
+	}
+
 	/** Alpha of the data set in which pattern p occurs weights[p] times; NaN when undefined. */
 	double value(int[] weights) {
 		double[] coincidence = new double[k * k];
