@@ -1,15 +1,15 @@
 package org.scratchpadlens.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.scratchpadlens.agreement.Tables.estimate;
 
-import static org.assertj.core.api.Assertions.within;
-
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.dkpro.statistics.agreement.coding.KrippendorffAlphaAgreement;
 import org.dkpro.statistics.agreement.distance.OrdinalDistanceFunction;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,7 +64,7 @@ class KrippendorffBootstrapTest {
 	void patternWeightsGiveDkprosAlphaOfTheExplicitResample(long seed) {
 		// The grouping shortcut must equal alpha computed (by DKPro) on a table that literally repeats the drawn items.
 		RatingTable data = DkproOracleTest.randomTable(seed, 80, 4, 3, 0.3);
-		java.util.List<Integer> pairable = new java.util.ArrayList<>();
+		List<Integer> pairable = new ArrayList<>();
 		for (int i = 0; i < data.itemCount(); i++) {
 			int rated = 0;
 			for (int r = 0; r < data.raterCount(); r++) {
