@@ -1,16 +1,158 @@
 package org.scratchpadlens.agreement.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
 
-/** Placeholder replaced by the agreement engine work (issue 3). */
+import org.scratchpadlens.agreement.AgreementCalculator;
+import org.scratchpadlens.agreement.AgreementReport;
+import org.scratchpadlens.agreement.CategorySet;
+import org.scratchpadlens.agreement.MalformedTableException;
+import org.scratchpadlens.agreement.MeasurementLevel;
+import org.scratchpadlens.agreement.RatingTable;
+
+/**
+ * {@code agreement FILE.csv [options]}: reads a ratings table and prints one JSON object with every statistic. No
+ * Spring context, no database. Standard output carries only the JSON so it can be piped into jq or a notebook;
+ * everything meant for a human goes to standard error.
+ */
 public final class AgreementCommand {
+
+	static final int OK = 0;
+
+	static final int USAGE = 2;
+
+	static final String USAGE_TEXT = """
+			usage: agreement FILE.csv [--level=nominal|ordinal|interval|ratio] [--categories=a,b,...]
+			                          [--bootstrap=N] [--seed=S]
+			  FILE.csv      header 'item,<rater ids>', one row per item, empty cell = missing rating
+			  --level       level of measurement for Krippendorff's alpha (default nominal)
+			  --categories  the rubric's categories in order (default: numeric order if all codes are numbers,
+			                else alphabetical); unused categories matter for AC1 and the weighted kappas
+			  --bootstrap   resamples for alpha's confidence interval (default %d; 0 = no interval)
+			  --seed        seed for those resamples (default %d)
+			""".formatted(AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES, AgreementCalculator.DEFAULT_SEED);
 
 	private AgreementCommand() {
 	}
 
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		err.println("agreement: not built yet");
-		return 1;
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("agreement: " + ex.getMessage());
+			err.print(USAGE_TEXT);
+			return USAGE;
+		}
+		if (options.help()) {
+			err.print(USAGE_TEXT);
+			return OK;
+		}
+		Path file = options.file();
+		RatingTable table;
+		try {
+			if (Files.isDirectory(file)) {
+				err.println("agreement: cannot read " + file + ": it is a directory");
+				return USAGE;
+			}
+			table = RatingTable.readCsv(file);
+		}
+		catch (NoSuchFileException ex) {
+			err.println("agreement: cannot read " + file + ": no such file");
+			return USAGE;
+		}
+		catch (IOException ex) {
+			err.println("agreement: cannot read " + file + ": " + ex.getMessage());
+			return USAGE;
+		}
+		catch (MalformedTableException ex) {
+			err.println("agreement: " + file + ": " + ex.getMessage());
+			return USAGE;
+		}
+		AgreementReport report;
+		try {
+			report = AgreementCalculator.compute(table, options.level(), options.categories(), options.bootstrap(),
+					options.seed());
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("agreement: " + file + ": " + ex.getMessage());
+			return USAGE;
+		}
+		err.printf("agreement: %s: %d items x %d raters, %d pairable, %d dropped from Cohen/Fleiss as incomplete%n",
+				file, report.items(), report.raters(), report.pairableItems(), report.droppedIncompleteItems());
+		out.println(ReportJson.write(report));
+		out.flush();
+		return OK;
+	}
+
+	record Options(Path file, MeasurementLevel level, CategorySet categories, int bootstrap, long seed,
+			boolean help) {
+
+		static Options parse(String[] args) {
+			Path file = null;
+			MeasurementLevel level = MeasurementLevel.NOMINAL;
+			CategorySet categories = null;
+			int bootstrap = AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES;
+			long seed = AgreementCalculator.DEFAULT_SEED;
+			for (String arg : args) {
+				if (arg.equals("--help") || arg.equals("-h")) {
+					return new Options(null, level, null, bootstrap, seed, true);
+				}
+				if (arg.startsWith("--level=")) {
+					level = MeasurementLevel.parse(value(arg));
+				}
+				else if (arg.startsWith("--categories=")) {
+					categories = CategorySet.of(Arrays.asList(value(arg).split(",", -1)));
+				}
+				else if (arg.startsWith("--bootstrap=")) {
+					bootstrap = parseInt(arg);
+					if (bootstrap < 0) {
+						throw new IllegalArgumentException("--bootstrap must be 0 or more");
+					}
+				}
+				else if (arg.startsWith("--seed=")) {
+					try {
+						seed = Long.parseLong(value(arg));
+					}
+					catch (NumberFormatException ex) {
+						throw new IllegalArgumentException("--seed needs an integer, got '" + value(arg) + "'");
+					}
+				}
+				else if (arg.startsWith("-") && !arg.equals("-")) {
+					throw new IllegalArgumentException("unknown option '" + arg + "'");
+				}
+				else if (file != null) {
+					throw new IllegalArgumentException("more than one file given ('" + file + "', '" + arg + "')");
+				}
+				else {
+					file = Path.of(arg);
+				}
+			}
+			if (file == null) {
+				throw new IllegalArgumentException("no ratings file given");
+			}
+			return new Options(file, level, categories, bootstrap, seed, false);
+		}
+
+		private static String value(String arg) {
+			return arg.substring(arg.indexOf('=') + 1);
+		}
+
+		private static int parseInt(String arg) {
+			try {
+				return Integer.parseInt(value(arg));
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException(arg.substring(0, arg.indexOf('=')) + " needs an integer, got '"
+						+ value(arg) + "'");
+			}
+		}
+
 	}
 
 }

@@ -1,0 +1,137 @@
+package org.scratchpadlens.agreement;
+
+import java.util.Arrays;
+
+/**
+ * Computes every statistic of an {@link AgreementReport} from a {@link RatingTable}. Plain Java, no Spring, no state:
+ * safe to call from any thread.
+ */
+public final class AgreementCalculator {
+
+	public static final int DEFAULT_BOOTSTRAP_SAMPLES = 1000;
+
+	public static final long DEFAULT_SEED = 20240601L;
+
+	private AgreementCalculator() {
+	}
+
+	/** Nominal alpha, categories inferred from the codes, default bootstrap. */
+	public static AgreementReport compute(RatingTable table) {
+		return compute(table, MeasurementLevel.NOMINAL, null, DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED);
+	}
+
+	/**
+	 * @param level            level for Krippendorff's alpha
+	 * @param categories       the rubric's categories in order, or null to infer them (numeric order when every code is
+	 *                         a number, else alphabetical)
+	 * @param bootstrapSamples resamples for alpha's interval; 0 for no interval
+	 * @param seed             seed of the resamples: same table, same seed, same interval
+	 * @throws IllegalArgumentException when a code is not in the declared categories
+	 */
+	public static AgreementReport compute(RatingTable table, MeasurementLevel level, CategorySet categories,
+			int bootstrapSamples, long seed) {
+		if (bootstrapSamples < 0) {
+			throw new IllegalArgumentException("bootstrapSamples must be >= 0");
+		}
+		CategorySet categorySet = categories != null ? categories : CategorySet.inferFrom(table);
+		ItemCounts all = ItemCounts.of(table, categorySet);
+		int raters = table.raterCount();
+		ItemCounts rated = all.withAtLeast(1);
+		ItemCounts complete = all.withExactly(raters);
+		int completeItems = raters == 0 ? 0 : complete.items;
+
+		StatisticResult percent = GwetFramework.compute(rated, GwetFramework.Coefficient.PERCENT_AGREEMENT);
+		StatisticResult ac1 = GwetFramework.compute(rated, GwetFramework.Coefficient.GWET_AC1);
+		StatisticResult fleiss = raters < 2
+				? new Undefined("Fleiss' kappa needs at least 2 raters; the table has " + raters)
+				: complete.items == 0 ? new Undefined(noCompleteItems(table.itemCount()))
+						: GwetFramework.compute(complete, GwetFramework.Coefficient.FLEISS_KAPPA);
+
+		StatisticResult cohen;
+		StatisticResult cohenLinear;
+		StatisticResult cohenQuadratic;
+		if (raters != 2) {
+			cohen = cohenLinear = cohenQuadratic = new Undefined(
+					"Cohen's kappa needs exactly 2 raters; the table has " + raters);
+		}
+		else {
+			long[][] contingency = contingency(table, categorySet);
+			int k = categorySet.size();
+			cohen = CohenKappa.compute(contingency, CohenKappa.identity(k));
+			cohenLinear = CohenKappa.compute(contingency, CohenKappa.linear(k));
+			cohenQuadratic = CohenKappa.compute(contingency, CohenKappa.quadratic(k));
+		}
+
+		StatisticResult alpha = alpha(all, level, categorySet, bootstrapSamples, seed);
+		return new AgreementReport(table.itemCount(), raters, all.countWithAtLeast(2), completeItems,
+				table.itemCount() - completeItems, level, categorySet.labels(), categorySet.declared(),
+				bootstrapSamples, seed, percent, cohen, cohenLinear, cohenQuadratic, fleiss, alpha, ac1);
+	}
+
+	private static String noCompleteItems(int items) {
+		return items == 0 ? "the table has no items"
+				: "no complete items: each of the " + items + " items lacks at least one rating";
+	}
+
+	/** Two raters' joint distribution over complete items, categories in set order. */
+	static long[][] contingency(RatingTable table, CategorySet categories) {
+		int k = categories.size();
+		long[][] counts = new long[k][k];
+		for (int i = 0; i < table.itemCount(); i++) {
+			String a = table.code(i, 0);
+			String b = table.code(i, 1);
+			if (a != null && b != null) {
+				counts[categories.indexOf(a)][categories.indexOf(b)]++;
+			}
+		}
+		return counts;
+	}
+
+	static StatisticResult alpha(ItemCounts all, MeasurementLevel level, CategorySet categories, int samples,
+			long seed) {
+		double[] values = null;
+		if (level == MeasurementLevel.INTERVAL || level == MeasurementLevel.RATIO) {
+			if (!categories.numeric()) {
+				return new Undefined(level.label() + " alpha needs numeric categories; the categories are "
+						+ categories);
+			}
+			values = categories.values();
+			if (level == MeasurementLevel.RATIO && Arrays.stream(values).anyMatch(v -> v < 0)) {
+				return new Undefined("ratio alpha needs non-negative values; the categories are " + categories);
+			}
+		}
+		KrippendorffAlpha alpha = new KrippendorffAlpha(all, level, values);
+		if (alpha.pairableItems() == 0) {
+			return new Undefined("no pairable items (alpha needs items with at least 2 ratings)");
+		}
+		double value = alpha.value();
+		if (Double.isNaN(value)) {
+			return new Undefined("expected disagreement is 0: every pairable rating has the same value, so alpha is 0/0");
+		}
+		if (samples == 0) {
+			return new Estimate(value, null, null, null, "none: bootstrap disabled");
+		}
+		double[] resamples = alpha.bootstrap(samples, seed);
+		double[] defined = Arrays.stream(resamples).filter(x -> !Double.isNaN(x)).sorted().toArray();
+		int dropped = samples - defined.length;
+		String method = "bootstrap over items, percentile 95% interval (" + samples + " resamples of "
+				+ alpha.pairableItems() + " pairable items, seed " + seed + ")";
+		if (defined.length < 2) {
+			return new Estimate(value, null, null, null, "none: fewer than 2 of " + samples
+					+ " bootstrap resamples were defined");
+		}
+		if (dropped > 0) {
+			method += "; " + dropped + " resamples with alpha undefined were left out";
+		}
+		return new Estimate(value, null, percentile(defined, 0.025), percentile(defined, 0.975), method);
+	}
+
+	/** Linear interpolation between order statistics (R's default, type 7). */
+	static double percentile(double[] sorted, double p) {
+		double h = (sorted.length - 1) * p;
+		int lo = (int) Math.floor(h);
+		int hi = Math.min(lo + 1, sorted.length - 1);
+		return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+	}
+
+}

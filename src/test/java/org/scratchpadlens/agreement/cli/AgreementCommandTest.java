@@ -1,0 +1,164 @@
+package org.scratchpadlens.agreement.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command in-process: fast checks of the JSON contract and the exit codes. The jar is tested in the IT. */
+class AgreementCommandTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path dir;
+
+	record Run(int exit, String out, String err) {
+
+		JsonNode json() {
+			return JSON.readTree(out);
+		}
+
+	}
+
+	private Run run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = AgreementCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private String file(String name, String content) throws IOException {
+		Path path = dir.resolve(name);
+		Files.writeString(path, content);
+		return path.toString();
+	}
+
+	@Nested
+	class WellFormedTables {
+
+		@Test
+		void twoRatersGetEveryKeyAndCohenKappa() throws IOException {
+			Run run = run(file("two.csv", "item,A,B\n1,yes,yes\n2,no,no\n3,yes,no\n4,no,no\n5,,yes\n"));
+			assertThat(run.exit()).isZero();
+			JsonNode json = run.json();
+			assertThat(json.get("items").asInt()).isEqualTo(5);
+			assertThat(json.get("raters").asInt()).isEqualTo(2);
+			assertThat(json.get("pairable_items").asInt()).isEqualTo(4);
+			assertThat(json.get("dropped_incomplete_items").asInt()).isEqualTo(1);
+			for (String key : new String[] { "percent_agreement", "cohen_kappa", "cohen_kappa_linear",
+					"cohen_kappa_quadratic", "fleiss_kappa", "krippendorff_alpha", "gwet_ac1" }) {
+				assertThat(json.get(key).isNumber()).as(key).isTrue();
+				assertThat(json.get("ci").get(key).size()).as(key).isEqualTo(2);
+			}
+			assertThat(json.get("undefined").size()).isZero();
+		}
+
+		@Test
+		void moreThanTwoRatersLeaveCohenNullWithAReason() throws IOException {
+			Run run = run(file("three.csv", "item,A,B,C\n1,1,1,2\n2,2,2,2\n3,1,2,1\n"));
+			JsonNode json = run.json();
+			assertThat(json.get("cohen_kappa").isNull()).isTrue();
+			assertThat(json.get("undefined").get("cohen_kappa").asString()).contains("exactly 2 raters");
+		}
+
+		@Test
+		void numbersKeepFullDoublePrecision() throws IOException {
+			Run run = run(file("k.csv", "item,A,B,C\n1,1,1,2\n2,2,2,2\n3,1,2,1\n4,3,3,3\n"), "--bootstrap=0");
+			double alpha = run.json().get("krippendorff_alpha").asDouble();
+			assertThat(run.out()).contains(Double.toString(alpha));
+			assertThat(Double.toString(alpha).length()).isGreaterThan(10);
+		}
+
+		@Test
+		void levelAndCategoriesAreHonoured() throws IOException {
+			Run run = run(file("o.csv", "item,A,B\n1,low,mid\n2,mid,mid\n3,high,low\n4,high,high\n"),
+					"--level=ordinal", "--categories=low,mid,high,extreme");
+			JsonNode json = run.json();
+			assertThat(json.get("level").asString()).isEqualTo("ordinal");
+			assertThat(json.get("categories").toString()).isEqualTo("[\"low\",\"mid\",\"high\",\"extreme\"]");
+			assertThat(json.get("categories_declared").asBoolean()).isTrue();
+		}
+
+		@Test
+		void sameSeedSameOutput() throws IOException {
+			String path = file("s.csv", "item,A,B,C\n1,1,1,2\n2,2,2,2\n3,1,2,1\n4,3,3,3\n5,1,1,1\n");
+			assertThat(run(path, "--seed=5").out()).isEqualTo(run(path, "--seed=5").out());
+		}
+
+		@Test
+		void summaryGoesToStandardError() throws IOException {
+			Run run = run(file("e.csv", "item,A,B\n1,x,x\n"));
+			assertThat(run.err()).contains("1 items x 2 raters");
+			assertThat(run.out().strip()).startsWith("{").endsWith("}");
+		}
+
+	}
+
+	@Nested
+	class Failures {
+
+		@Test
+		void raggedRowNamesTheLineAndExitsTwo() throws IOException {
+			Run run = run(file("r.csv", "item,A,B\n1,x,y\n2,x\n"));
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("line 3: expected 3 cells, found 2");
+			assertThat(run.out()).isEmpty();
+		}
+
+		@Test
+		void missingHeaderExitsTwo() throws IOException {
+			Run run = run(file("h.csv", "1,x,y\n"));
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("line 1");
+		}
+
+		@Test
+		void unreadableFileExitsTwo() {
+			Run run = run(dir.resolve("absent.csv").toString());
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("cannot read").contains("no such file");
+			assertThat(run.out()).isEmpty();
+		}
+
+		@Test
+		void codeOutsideTheDeclaredCategoriesExitsTwoNamingTheLine() throws IOException {
+			Run run = run(file("c.csv", "item,A,B\n1,yes,no\n2,yes,maybe\n"), "--categories=yes,no");
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("line 3").contains("maybe");
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@CsvSource(delimiter = '|', value = { "--frobnicate | unknown option", "--level=fuzzy | unknown level",
+				"--bootstrap=many | needs an integer", "--categories=a,,b | empty" })
+		void badOptionsPrintUsageAndExitTwo(String option, String message) throws IOException {
+			Run run = run(file("o.csv", "item,A,B\n1,a,b\n"), option);
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains(message).contains("usage: agreement");
+			assertThat(run.out()).isEmpty();
+		}
+
+		@Test
+		void noFileIsAUsageError() {
+			Run run = run();
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("no ratings file");
+		}
+
+	}
+
+}
