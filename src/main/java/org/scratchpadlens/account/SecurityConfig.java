@@ -1,5 +1,7 @@
 package org.scratchpadlens.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +11,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -24,20 +24,19 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
-	}
-
-	@Bean
 	@Order(1)
 	SecurityFilterChain scriptChain(HttpSecurity http) throws Exception {
-		http.securityMatcher(request -> request.getHeader("Authorization") != null
-				&& (request.getServletPath().startsWith("/api/") || request.getServletPath().startsWith("/export/")))
+		http.securityMatcher(request -> request.getHeader("Authorization") != null && isScriptPath(request))
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
+	}
+
+	private static boolean isScriptPath(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/") || path.startsWith("/export/");
 	}
 
 	@Bean

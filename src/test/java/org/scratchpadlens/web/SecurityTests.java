@@ -1,0 +1,130 @@
+package org.scratchpadlens.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.scratchpadlens.account.AccountService;
+import org.scratchpadlens.account.Role;
+import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.FreshDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Every page and API call needs a login; forms need CSRF; scripts use Basic without CSRF on /api and /export. */
+@DatabaseTest
+@SpringBootTest
+@AutoConfigureMockMvc
+class SecurityTests extends FreshDatabase {
+
+	static final String ADMIN_PASSWORD = "admin-test-password";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	AccountService accounts;
+
+	@BeforeEach
+	void rater() {
+		if (!accounts.exists("rater1")) {
+			accounts.create("rater1", "rater-password", Role.RATER);
+		}
+	}
+
+	@Nested
+	class Anonymous {
+
+		@Test
+		void aBrowserIsSentToTheLoginPage() {
+			assertThat(mvc.get().uri("/").accept(MediaType.TEXT_HTML)).hasStatus(302)
+				.redirectedUrl()
+				.endsWith("/login");
+		}
+
+		@Test
+		void aScriptGetsUnauthorized() {
+			assertThat(mvc.get().uri("/api/runs")).hasStatus(401);
+			assertThat(mvc.get().uri("/api/imports")).hasStatus(401);
+		}
+
+		@Test
+		void theLoginPageAndStylesAreOpen() {
+			assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().contains("Log in");
+			assertThat(mvc.get().uri("/css/app.css")).hasStatusOk();
+		}
+
+		@Test
+		void wrongPasswordIsRefused() {
+			assertThat(mvc.get().uri("/api/runs").with(httpBasic("admin", "wrong"))).hasStatus(401);
+		}
+
+	}
+
+	@Nested
+	class Scripts {
+
+		@Test
+		void basicWorksOnEveryGet() {
+			assertThat(mvc.get().uri("/api/runs").with(httpBasic("admin", ADMIN_PASSWORD))).hasStatusOk()
+				.hasContentType(MediaType.APPLICATION_JSON);
+			assertThat(mvc.get().uri("/imports").with(httpBasic("rater1", "rater-password"))).hasStatusOk();
+		}
+
+		@Test
+		void basicOnTheApiNeedsNoCsrfTokenAndCreatesNoSession() {
+			var result = mvc.delete().uri("/api/imports/999999").with(httpBasic("admin", ADMIN_PASSWORD)).exchange();
+			assertThat(result).hasStatus(404);
+			assertThat(result.getMvcResult().getResponse().getHeader("Set-Cookie")).isNull();
+		}
+
+		@Test
+		void onlyAnAdminMayUndoAnImport() {
+			assertThat(mvc.delete().uri("/api/imports/999999").with(httpBasic("rater1", "rater-password")))
+				.hasStatus(403);
+		}
+
+		@Test
+		void onlyAnAdminMaySetARunsSetting() {
+			assertThat(mvc.put()
+				.uri("/api/runs/1/setting")
+				.with(httpBasic("rater1", "rater-password"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"helpful_only\"}")).hasStatus(403);
+		}
+
+	}
+
+	@Nested
+	class Forms {
+
+		@Test
+		void aPostWithoutACsrfTokenIsRefused() {
+			assertThat(mvc.post().uri("/imports/1/delete").with(user("admin").roles("ADMIN"))).hasStatus(403);
+		}
+
+		@Test
+		void aPostWithATokenIsAccepted() {
+			assertThat(mvc.post().uri("/imports/999999/delete").with(user("admin").roles("ADMIN")).with(csrf()))
+				.hasStatus(404);
+		}
+
+		@Test
+		void formLoginWorksWithTheAdminFromTheEnvironment() {
+			assertThat(mvc.post()
+				.uri("/login")
+				.param("username", "admin")
+				.param("password", ADMIN_PASSWORD)
+				.with(csrf())).hasStatus(302).redirectedUrl().isEqualTo("/");
+		}
+
+	}
+
+}
