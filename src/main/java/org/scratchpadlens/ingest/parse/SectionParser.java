@@ -17,6 +17,8 @@ public final class SectionParser {
 	private static final Set<SectionKind> TOP_LEVEL = Set.of(SectionKind.INPUT, SectionKind.SCRATCHPAD_REASONING,
 			SectionKind.OUTPUT, SectionKind.NEXT);
 
+	private static final int MAX_TAG_LENGTH = 40;
+
 	private SectionParser() {
 	}
 
@@ -165,8 +167,16 @@ public final class SectionParser {
 
 	/** Recognises {@code <KIND>}, {@code </KIND>} and {@code <KIND/>} for the known tags only. */
 	private static Tag tagAt(String text, int i) {
-		int close = text.indexOf('>', i + 1);
-		if (close < 0 || close - i > 40) {
+		// Known tags are short: look for '>' in a small window only. Searching the rest of the text for every '<'
+		// made prose full of comparisons ("a < b") quadratic.
+		int close = -1;
+		for (int k = i + 1, limit = Math.min(text.length(), i + MAX_TAG_LENGTH); k < limit; k++) {
+			if (text.charAt(k) == '>') {
+				close = k;
+				break;
+			}
+		}
+		if (close < 0) {
 			return null;
 		}
 		boolean closing = text.charAt(i + 1) == '/';
