@@ -193,6 +193,15 @@ class SectionParserTests {
 					"OUTPUT 0 closed |o|");
 		}
 
+		// The same tag sequence as the mention above, but on its own line: a new block after one that lost its close.
+		@Test
+		void scratchpadOpeningOnItsOwnLineClosesAnUnclosedOne() {
+			String text = "<SCRATCHPAD_REASONING>first, never closed\n<SCRATCHPAD_REASONING>second"
+					+ "</SCRATCHPAD_REASONING><OUTPUT>o</OUTPUT>";
+			assertThat(render(text)).containsExactly("SCRATCHPAD_REASONING 0 open |first, never closed\n|",
+					"SCRATCHPAD_REASONING 0 closed |second|", "OUTPUT 0 closed |o|");
+		}
+
 		@Test
 		void tagsMentionedInsideOutputStayText() {
 			String text = "<OUTPUT>Use <SCRATCHPAD_REASONING> and <NEXT/> and <INPUT> like this.</OUTPUT>";
