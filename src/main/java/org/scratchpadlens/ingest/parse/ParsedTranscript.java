@@ -31,11 +31,10 @@ public record ParsedTranscript(List<ParsedMessage> messages, List<MetricValue> m
 
 	/** Cut off: the last assistant turn never produced a closed OUTPUT. */
 	public boolean cutOff() {
-		for (ParsedMessage m : messages) {
-			for (Section s : m.sections()) {
-				if (s.kind() == SectionKind.OUTPUT && s.closed()) {
-					return false;
-				}
+		for (int k = messages.size() - 1; k >= 0; k--) {
+			ParsedMessage m = messages.get(k);
+			if ("assistant".equals(m.role())) {
+				return m.sections().stream().noneMatch(s -> s.kind() == SectionKind.OUTPUT && s.closed());
 			}
 		}
 		return true;

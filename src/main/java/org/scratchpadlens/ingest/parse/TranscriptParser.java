@@ -46,11 +46,22 @@ public final class TranscriptParser {
 			if (first == JsonToken.START_ARRAY) {
 				throw new RejectedInputException("a JSON array where a transcript object belongs");
 			}
+			if (first == null) {
+				// Bytes.checkText only sniffs the start of a file; a long blank file ends up here
+				throw new RejectedInputException("empty file (only whitespace)");
+			}
 			if (first != JsonToken.START_OBJECT) {
 				throw new RejectedInputException("not a JSON object: starts with " + describe(first));
 			}
 			ParsedTranscript t = readObject(p);
-			JsonToken after = p.nextToken();
+			JsonToken after;
+			try {
+				after = p.nextToken();
+			}
+			catch (StreamReadException e) {
+				// not even a JSON value: say what is wrong with the file, not what the tokenizer expected
+				throw new RejectedInputException("unexpected content after the transcript object" + at(e.getLocation()));
+			}
 			if (after != null) {
 				throw new RejectedInputException("unexpected content after the transcript object" + at(p.currentTokenLocation()));
 			}
@@ -81,8 +92,11 @@ public final class TranscriptParser {
 				}
 				extra.set(name, (JsonNode) p.readValueAsTree());
 			}
-			else if (HINT_FIELDS.contains(name) && t != JsonToken.VALUE_NULL) {
-				hints.put(name, p.getString());
+			else if (HINT_FIELDS.contains(name)) {
+				// a null hint says nothing about where the transcript belongs, and it is no metric
+				if (t != JsonToken.VALUE_NULL) {
+					hints.put(name, p.getString());
+				}
 			}
 			else {
 				metrics.add(metric(name, t, p));

@@ -113,8 +113,8 @@ public final class SourceWalker {
 			files.sort((a, b) -> naturalCompare(a.getName(), b.getName()));
 			for (ZipEntry e : files) {
 				String display = zip + "!" + e.getName();
-				List<String> segs = List.of(e.getName().replace('\\', '/').split("/+"));
-				if (e.getName().startsWith("/") || segs.contains("..") || segs.contains(".")) {
+				List<String> segs = entrySegments(e.getName());
+				if (segs == null) {
 					reject.accept(display, "unsafe zip entry path (contains '..' or is absolute): refused");
 					continue;
 				}
@@ -133,36 +133,43 @@ public final class SourceWalker {
 		}
 	}
 
-	/** Counts the files a walk would visit (a cheap pass for the progress bar). */
+	/**
+	 * Counts the entries and rejections a walk would report (a cheap pass for the progress bar). It is the walk
+	 * itself without opening any file, so it skips, rejects and descends into zips exactly as the import will.
+	 */
 	public static long count(List<Path> roots) {
 		long[] n = { 0 };
+		SourceWalker counter = new SourceWalker(e -> n[0]++, (p, r) -> n[0]++);
 		for (Path root : roots) {
-			new SourceWalker(e -> n[0]++, (p, r) -> n[0]++).countOnly(root);
+			try {
+				counter.walk(root);
+			}
+			catch (UncheckedIOException e) {
+				// the real walk reports it
+			}
 		}
 		return n[0];
 	}
 
-	private void countOnly(Path root) {
-		Path abs = root.toAbsolutePath().normalize();
-		if (!Files.exists(abs)) {
-			return;
+	/**
+	 * The segments of a zip entry's name, or null when it is unsafe: absolute ({@code /x}, {@code C:/x}) or
+	 * climbing out with {@code ..}. Empty and {@code .} segments lead nowhere and are dropped.
+	 */
+	static List<String> entrySegments(String name) {
+		String n = name.replace('\\', '/');
+		if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
+			return null;
 		}
-		if (abs.getFileName() != null && abs.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
-				&& Files.isRegularFile(abs)) {
-			try (ZipFile zf = new ZipFile(abs.toFile())) {
-				zf.stream().filter(e -> !e.isDirectory()).forEach(e -> sink.accept(null));
+		List<String> segs = new ArrayList<>();
+		for (String s : n.split("/")) {
+			if (s.equals("..")) {
+				return null;
 			}
-			catch (IOException e) {
-				sink.accept(null);
+			if (!s.isEmpty() && !s.equals(".")) {
+				segs.add(s);
 			}
-			return;
 		}
-		try (Stream<Path> s = Files.walk(abs)) {
-			s.filter(Files::isRegularFile).forEach(p -> sink.accept(null));
-		}
-		catch (IOException | UncheckedIOException e) {
-			// the real walk reports it
-		}
+		return segs.isEmpty() ? null : List.copyOf(segs);
 	}
 
 	private static boolean isHidden(String name) {
