@@ -119,7 +119,7 @@ create table message (
 -- Sections are ranges of their message's content (no copy of the text): [start_offset, end_offset) of the body.
 create table section (
     id            bigint primary key,
-    message_id    bigint      not null references message (id) on delete cascade,
+    message_id    bigint      not null, -- the message row of the same transcript (no FK: it would add an index)
     transcript_id bigint      not null references transcript (id) on delete cascade,
     ordinal       integer     not null,
     kind          varchar(40) not null, -- INPUT, is_free_tier_user, user_input, SCRATCHPAD_REASONING, DRAFT_OUTPUT, OUTPUT, NEXT, TEXT
@@ -129,19 +129,24 @@ create table section (
     closed        boolean     not null
 );
 create index ix_section_transcript on section (transcript_id);
-create index ix_section_message on section (message_id);
+
+-- Metric names are few (~20) and repeated on every transcript: an id keeps the 1.5 M metric rows and their key small.
+create table metric_name (
+    id   bigint primary key,
+    name varchar(300) not null,
+    constraint uq_metric_name unique (name)
+);
 
 create table metric (
-    transcript_id bigint       not null references transcript (id) on delete cascade,
-    name          varchar(300) not null,
-    value_type    varchar(10)  not null, -- boolean, number, text, missing
-    bool_value    boolean,
-    num_value     double precision,
-    text_value    text,
-    raw_value     text         not null, -- the value exactly as in the file, as JSON
-    primary key (transcript_id, name)
+    transcript_id  bigint      not null references transcript (id) on delete cascade,
+    metric_name_id bigint      not null,
+    value_type     varchar(10) not null, -- boolean, number, text, missing
+    bool_value     boolean,
+    num_value      double precision,
+    text_value     text,
+    raw_value      text        not null, -- the value exactly as in the file, as JSON
+    primary key (transcript_id, metric_name_id)
 );
-create index ix_metric_name_bool on metric (name, bool_value);
 
 create table synthetic_document (
     id            bigint primary key,

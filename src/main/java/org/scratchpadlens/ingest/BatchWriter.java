@@ -17,7 +17,6 @@ import org.scratchpadlens.ingest.ImportUnit.TranscriptUnit;
 import org.scratchpadlens.ingest.parse.MetricValue;
 import org.scratchpadlens.ingest.parse.ParsedMessage;
 import org.scratchpadlens.ingest.parse.Section;
-import org.scratchpadlens.ingest.source.PathRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,10 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes import units in batches, one transaction per batch, so a file goes in whole or not at all and an import
- * killed half-way leaves only whole batches behind (a rerun finds them unchanged and completes the rest). The job's
- * counters are updated in the same transaction, so progress shown elsewhere is always consistent with the store.
- * When a batch fails in the database, each unit is retried alone and the one that fails is rejected with the
- * database's reason; the rest still load.
+ * killed half-way leaves only whole batches behind (a rerun finds them unchanged and completes the rest). Several
+ * writers run in parallel, each on its own connection; the reader routes every transcript identity to the same
+ * writer, so each writer's view of existing versions is its own. When a batch fails in the database, each unit is
+ * retried alone and the one that fails is rejected with the database's reason; the rest still load.
  */
 final class BatchWriter {
 
@@ -45,51 +44,45 @@ final class BatchWriter {
 
 	private final long jobId;
 
-	private final ImportCounters totals = new ImportCounters();
+	private final ReferenceRows shared;
 
-	private final Map<String, Long> runIds = new HashMap<>();
-
-	private final Map<String, Long> promptIds = new HashMap<>();
+	private final java.util.function.Consumer<ImportCounters> committed;
 
 	private final Map<Long, Map<String, Existing>> existingByRun = new HashMap<>();
 
-	BatchWriter(JdbcTemplate jdbc, TransactionTemplate tx, IdBlocks ids, long jobId) {
+	/**
+	 * @param committed receives the counts of each batch after it commits (called from this writer's thread)
+	 */
+	BatchWriter(JdbcTemplate jdbc, TransactionTemplate tx, IdBlocks ids, long jobId, ReferenceRows shared,
+			java.util.function.Consumer<ImportCounters> committed) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.ids = ids;
 		this.jobId = jobId;
-	}
-
-	ImportCounters totals() {
-		return totals.copy();
+		this.shared = shared;
+		this.committed = committed;
 	}
 
 	void write(List<ImportUnit> batch) {
 		try {
-			ImportCounters delta = tx.execute(status -> writeInTransaction(batch));
-			totals.add(delta);
+			committed.accept(tx.execute(status -> writeInTransaction(batch)));
 		}
 		catch (RuntimeException e) {
 			log.warn("Batch of {} failed in the database ({}); retrying its files one by one", batch.size(),
-					e.getMessage());
-			clearCaches();
+					rootMessage(e));
+			existingByRun.clear();
 			for (ImportUnit unit : batch) {
 				try {
-					totals.add(tx.execute(status -> writeInTransaction(List.of(unit))));
+					committed.accept(tx.execute(status -> writeInTransaction(List.of(unit))));
 				}
 				catch (RuntimeException single) {
-					clearCaches();
+					existingByRun.clear();
 					String reason = "the database refused it: " + rootMessage(single);
-					totals.add(tx.execute(status -> writeInTransaction(List.of(new Rejection(unit.path(), reason)))));
+					committed.accept(
+							tx.execute(status -> writeInTransaction(List.of(new Rejection(unit.path(), reason)))));
 				}
 			}
 		}
-	}
-
-	private void clearCaches() {
-		runIds.clear();
-		promptIds.clear();
-		existingByRun.clear();
 	}
 
 	private ImportCounters writeInTransaction(List<ImportUnit> batch) {
@@ -119,7 +112,7 @@ final class BatchWriter {
 				}
 			}
 			else if (u instanceof PromptUnit p) {
-				prompt(p, rows, c, now);
+				prompt(p, rows, c);
 			}
 			else if (u instanceof Rejection r) {
 				rows.rejections.add(new Object[] { jobId, truncate(r.path(), 4000), truncate(r.reason(), 4000) });
@@ -127,18 +120,11 @@ final class BatchWriter {
 			}
 		}
 		rows.flush(jdbc);
-		jdbc.update("""
-				update import_job set files_seen = files_seen + ?, transcripts_imported = transcripts_imported + ?,
-				  transcripts_updated = transcripts_updated + ?, transcripts_unchanged = transcripts_unchanged + ?,
-				  documents_imported = documents_imported + ?, documents_unchanged = documents_unchanged + ?,
-				  prompts_imported = prompts_imported + ?, rejected_count = rejected_count + ?, updated_at = ?
-				where id = ?""", c.filesSeen, c.transcriptsImported, c.transcriptsUpdated, c.transcriptsUnchanged,
-				c.documentsImported, c.documentsUnchanged, c.promptsImported, c.rejected, now, jobId);
 		return c;
 	}
 
 	private void transcript(TranscriptUnit t, Rows rows, ImportCounters c, Timestamp now) {
-		long runId = runId(t.run(), t.model(), now);
+		long runId = shared.run(t.run(), t.model());
 		Map<String, Existing> existing = existingByRun.computeIfAbsent(runId, this::loadExisting);
 		String key = t.split() + "/" + t.fileName();
 		Existing prev = existing.get(key);
@@ -159,7 +145,7 @@ final class BatchWriter {
 		var parsed = t.transcript();
 		for (ParsedMessage m : parsed.messages()) {
 			if ("system".equals(m.role())) {
-				promptId = promptId(t.systemPromptSha(), m.content(), rows, now);
+				promptId = shared.systemPrompt(t.systemPromptSha(), m.content());
 				break;
 			}
 		}
@@ -182,14 +168,15 @@ final class BatchWriter {
 			}
 		}
 		for (MetricValue mv : parsed.metrics()) {
-			rows.metrics.add(new Object[] { id, mv.name(), mv.type(), mv.bool(), mv.number(), mv.text(), mv.raw() });
+			rows.metrics.add(new Object[] { id, shared.metricName(mv.name()), mv.type(), mv.bool(), mv.number(),
+					mv.text(), mv.raw() });
 		}
 		existing.put(key, new Existing(id, version, t.sha256()));
 	}
 
-	private void prompt(PromptUnit p, Rows rows, ImportCounters c, Timestamp now) {
-		int before = rows.prompts.size();
-		long promptId = promptId(p.sha256(), p.content(), rows, now);
+	private void prompt(PromptUnit p, Rows rows, ImportCounters c) {
+		long promptId = shared.systemPrompt(p.sha256(), p.content());
+		boolean newText = shared.takeNewPrompt(p.sha256());
 		Integer linked = jdbc.queryForObject(
 				"select count(*) from prompt_file where variation = ? and kind = ? and system_prompt_id = ?",
 				Integer.class, p.variation(), p.kind(), promptId);
@@ -199,48 +186,9 @@ final class BatchWriter {
 			rows.promptFiles.add(new Object[] { ids.next(), p.variation(), p.kind(), p.fileName(), promptId, jobId });
 			c.promptsImported++;
 		}
-		else if (rows.prompts.size() > before) {
+		else if (newText) {
 			c.promptsImported++;
 		}
-	}
-
-	private long promptId(String sha, String content, Rows rows, Timestamp now) {
-		Long id = promptIds.get(sha);
-		if (id == null) {
-			List<Long> found = jdbc.queryForList("select id from system_prompt where sha256 = ?", Long.class, sha);
-			if (found.isEmpty()) {
-				id = ids.next();
-				rows.prompts.add(new Object[] { id, sha, content, content.length(), jobId, now });
-			}
-			else {
-				id = found.get(0);
-			}
-			promptIds.put(sha, id);
-		}
-		return id;
-	}
-
-	private long runId(String path, String model, Timestamp now) {
-		Long id = runIds.get(path);
-		if (id != null) {
-			return id;
-		}
-		List<Long> found = jdbc.queryForList("select id from run where path = ?", Long.class, path);
-		if (found.isEmpty()) {
-			jdbc.update("""
-					insert into run (path, setting, setting_source, variation, model, created_at)
-					values (?, ?, 'derived', ?, ?, ?)""", path, PathRules.setting(path), PathRules.variation(path),
-					model, now);
-			id = jdbc.queryForObject("select id from run where path = ?", Long.class, path);
-		}
-		else {
-			id = found.get(0);
-			if (model != null) {
-				jdbc.update("update run set model = ? where id = ? and model is null", model, id);
-			}
-		}
-		runIds.put(path, id);
-		return id;
 	}
 
 	private Map<String, Existing> loadExisting(long runId) {
@@ -281,8 +229,6 @@ final class BatchWriter {
 	/** The rows of one batch, inserted parents first. */
 	private static final class Rows {
 
-		final List<Object[]> prompts = new ArrayList<>();
-
 		final List<Object[]> promptFiles = new ArrayList<>();
 
 		final List<Object[]> retire = new ArrayList<>();
@@ -300,8 +246,6 @@ final class BatchWriter {
 		final List<Object[]> rejections = new ArrayList<>();
 
 		void flush(JdbcTemplate jdbc) {
-			batch(jdbc, "insert into system_prompt (id, sha256, content, char_length, import_job_id, created_at) values (?, ?, ?, ?, ?, ?)",
-					prompts, null);
 			batch(jdbc, "insert into prompt_file (id, variation, kind, file_name, system_prompt_id, import_job_id) values (?, ?, ?, ?, ?, ?)",
 					promptFiles, null);
 			batch(jdbc, "update transcript set is_current = false where id = ?", retire, null);
@@ -319,8 +263,8 @@ final class BatchWriter {
 							Types.BIGINT, Types.VARCHAR });
 			batch(jdbc, "insert into section (id, message_id, transcript_id, ordinal, kind, depth, start_offset, end_offset, closed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					sections, null);
-			batch(jdbc, "insert into metric (transcript_id, name, value_type, bool_value, num_value, text_value, raw_value) values (?, ?, ?, ?, ?, ?, ?)",
-					metrics, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.DOUBLE,
+			batch(jdbc, "insert into metric (transcript_id, metric_name_id, value_type, bool_value, num_value, text_value, raw_value) values (?, ?, ?, ?, ?, ?, ?)",
+					metrics, new int[] { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.DOUBLE,
 							Types.VARCHAR, Types.VARCHAR });
 			batch(jdbc, """
 					insert into synthetic_document (id, sha256, setting, fact, doc_type, idea, content, metadata_json,

@@ -49,6 +49,17 @@ public class ImportJobs {
 		return key.getKey().longValue();
 	}
 
+	/** Adds a committed batch's counts to the job (serialised: writers never wait on each other's row lock). */
+	synchronized void addCounts(long id, ImportCounters c) {
+		jdbc.update("""
+				update import_job set files_seen = files_seen + ?, transcripts_imported = transcripts_imported + ?,
+				  transcripts_updated = transcripts_updated + ?, transcripts_unchanged = transcripts_unchanged + ?,
+				  documents_imported = documents_imported + ?, documents_unchanged = documents_unchanged + ?,
+				  prompts_imported = prompts_imported + ?, rejected_count = rejected_count + ?, updated_at = ?
+				where id = ?""", c.filesSeen, c.transcriptsImported, c.transcriptsUpdated, c.transcriptsUnchanged,
+				c.documentsImported, c.documentsUnchanged, c.promptsImported, c.rejected, ImportService.now(), id);
+	}
+
 	void finish(long id, String error) {
 		Timestamp now = ImportService.now();
 		jdbc.update("""

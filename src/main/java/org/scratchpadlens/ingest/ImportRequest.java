@@ -20,6 +20,11 @@ public record ImportRequest(List<Path> paths, String origin, String startedBy, I
 		this(paths, origin, startedBy, defaults, null);
 	}
 
+	/** How reports show path {@code i}: its display name when one was given, else null (the real path). */
+	String label(int i) {
+		return displayNames == null ? null : displayNames.get(i);
+	}
+
 	String description() {
 		List<String> names = displayNames != null ? displayNames : paths.stream().map(Path::toString).toList();
 		String d = String.join(", ", names);

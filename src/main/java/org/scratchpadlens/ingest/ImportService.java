@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs an import: one thread walks and parses the sources, the calling thread writes batches. The bounded queue
- * between them keeps memory flat whatever the size of the release.
+ * Runs an import: one thread walks and parses the sources, writer threads store batches. Bounded queues between
+ * them keep memory flat whatever the size of the release.
  */
 @Service
 public class ImportService {
@@ -48,14 +48,20 @@ public class ImportService {
 
 	private final boolean postgres;
 
+	private final int writers;
+
 	ImportService(JdbcTemplate jdbc, PlatformTransactionManager txManager, JsonMapper mapper, ImportJobs jobs,
-			DataSource dataSource, @Value("${scratchpad.import.batch-size:200}") int batchSize) {
+			DataSource dataSource, @Value("${scratchpad.import.batch-size:200}") int batchSize,
+			@Value("${scratchpad.import.writers:0}") int writers) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(txManager);
 		this.mapper = mapper;
 		this.jobs = jobs;
 		this.batchSize = batchSize;
 		this.postgres = isPostgres(dataSource);
+		// 0 = choose: embedded H2 does its work on our two cores already (one writer saturates them with the
+		// reader and H2's own serialiser); a database server does its work in its own process.
+		this.writers = writers > 0 ? writers : postgres ? 2 : 1;
 	}
 
 	/** Creates the job row first, so a caller can show it while {@link #run} works. */
@@ -69,11 +75,10 @@ public class ImportService {
 
 	public ImportReport run(long jobId, ImportRequest request, ImportProgress progress) {
 		long started = System.nanoTime();
-		BatchWriter writer = new BatchWriter(jdbc, tx, new IdBlocks(jdbc, postgres), jobId);
 		String error = null;
 		try {
 			long total = progress == ImportProgress.NONE ? -1 : SourceWalker.count(request.paths());
-			pipeline(request, writer, progress, total);
+			pipeline(jobId, request, progress, total);
 		}
 		catch (RuntimeException | Error e) {
 			log.error("Import job {} failed", jobId, e);
@@ -87,33 +92,80 @@ public class ImportService {
 		return report;
 	}
 
-	private void pipeline(ImportRequest request, BatchWriter writer, ImportProgress progress, long total) {
-		BlockingQueue<Object> queue = new ArrayBlockingQueue<>(Math.max(16, batchSize * 2));
-		AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+	/**
+	 * One reader thread walks and parses; {@code writers} threads write batches, each on its own connection. A unit
+	 * always goes to the writer its identity hashes to, so one transcript is never written by two threads.
+	 */
+	private void pipeline(long jobId, ImportRequest request, ImportProgress progress, long total) {
+		int n = Math.max(1, writers);
+		List<BlockingQueue<Object>> queues = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			queues.add(new ArrayBlockingQueue<>(Math.max(16, batchSize * 2)));
+		}
+		AtomicReference<Throwable> failure = new AtomicReference<>();
 		AtomicLong filesRead = new AtomicLong();
+		ReferenceRows shared = new ReferenceRows(jdbc, tx, new IdBlocks(jdbc, postgres), jobId);
 		EntryReader reader = new EntryReader(mapper, request.defaults());
 		Thread producer = new Thread(() -> {
 			try {
 				SourceWalker walker = new SourceWalker(entry -> {
 					filesRead.incrementAndGet();
-					reader.read(entry, unit -> put(queue, unit));
+					reader.read(entry, unit -> put(queues.get(Math.floorMod(routingKey(unit).hashCode(), n)), unit));
 				}, (path, reason) -> {
 					filesRead.incrementAndGet();
-					put(queue, new Rejection(path, reason));
+					put(queues.get(0), new Rejection(path, reason));
 				});
 				for (int i = 0; i < request.paths().size(); i++) {
-					walker.walk(request.paths().get(i));
+					walker.walk(request.paths().get(i), request.label(i));
 				}
 			}
 			catch (Throwable t) {
-				readerFailure.set(t);
+				failure.compareAndSet(null, t);
 			}
 			finally {
-				put(queue, END);
+				for (BlockingQueue<Object> q : queues) {
+					put(q, END);
+				}
 			}
 		}, "import-reader");
 		producer.setDaemon(true);
 		producer.start();
+		List<Thread> writerThreads = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			BlockingQueue<Object> queue = queues.get(i);
+			BatchWriter writer = new BatchWriter(jdbc, tx, new IdBlocks(jdbc, postgres), jobId, shared,
+					counts -> jobs.addCounts(jobId, counts));
+			Thread t = new Thread(() -> drain(queue, writer, failure), "import-writer-" + i);
+			t.setDaemon(true);
+			t.start();
+			writerThreads.add(t);
+		}
+		try {
+			for (Thread t : writerThreads) {
+				while (t.isAlive()) {
+					t.join(500);
+					progress.update(filesRead.get(), total);
+					if (failure.get() != null) {
+						producer.interrupt();
+						writerThreads.forEach(Thread::interrupt);
+					}
+				}
+			}
+			progress.update(filesRead.get(), total);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			producer.interrupt();
+			writerThreads.forEach(Thread::interrupt);
+			throw new IllegalStateException("import interrupted");
+		}
+		if (failure.get() != null) {
+			Throwable t = failure.get();
+			throw new IllegalStateException("import failed: " + t.getMessage(), t);
+		}
+	}
+
+	private void drain(BlockingQueue<Object> queue, BatchWriter writer, AtomicReference<Throwable> failure) {
 		List<ImportUnit> batch = new ArrayList<>(batchSize);
 		try {
 			while (true) {
@@ -125,27 +177,30 @@ public class ImportService {
 				if (batch.size() >= batchSize) {
 					writer.write(batch);
 					batch.clear();
-					progress.update(filesRead.get(), total);
 				}
 			}
 			if (!batch.isEmpty()) {
 				writer.write(batch);
 			}
-			progress.update(filesRead.get(), total);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			producer.interrupt();
-			throw new IllegalStateException("import interrupted");
 		}
-		catch (RuntimeException e) {
-			producer.interrupt();
-			throw e;
+		catch (Throwable t) {
+			failure.compareAndSet(null, t);
+			queue.clear();
 		}
-		if (readerFailure.get() != null) {
-			Throwable t = readerFailure.get();
-			throw new IllegalStateException("reading the sources failed: " + t.getMessage(), t);
+	}
+
+	/** Units that must be written by the same thread share a key: a transcript's identity, a document's hash. */
+	private static String routingKey(ImportUnit unit) {
+		if (unit instanceof ImportUnit.TranscriptUnit t) {
+			return t.run() + "/" + t.split() + "/" + t.fileName();
 		}
+		if (unit instanceof ImportUnit.DocumentUnit d) {
+			return d.sha256();
+		}
+		return "";
 	}
 
 	private static void put(BlockingQueue<Object> queue, Object item) {

@@ -20,8 +20,17 @@ class RunApiController {
 
 	private final RunQueries runs;
 
-	RunApiController(RunQueries runs) {
+	private final PairQueries pairs;
+
+	RunApiController(RunQueries runs, PairQueries pairs) {
 		this.runs = runs;
+		this.pairs = pairs;
+	}
+
+	/** Train/deploy pairs of a run's current transcripts, with how each pair was matched. */
+	@GetMapping("/{id}/pairs")
+	ResponseEntity<RunPairs> pairs(@PathVariable long id) {
+		return ResponseEntity.of(pairs.pairs(id));
 	}
 
 	@GetMapping

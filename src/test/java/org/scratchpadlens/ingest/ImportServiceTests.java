@@ -110,7 +110,7 @@ class ImportServiceTests extends FreshDatabase {
 			long id = ((Number) t.get("id")).longValue();
 
 			List<Map<String, Object>> metrics = jdbc.sql(
-					"select name, value_type, bool_value, num_value, text_value, raw_value from metric where transcript_id = ? order by name")
+					"select n.name, m.value_type, m.bool_value, m.num_value, m.text_value, m.raw_value from metric m join metric_name n on n.id = m.metric_name_id where m.transcript_id = ? order by n.name")
 				.param(id)
 				.query()
 				.listOfRows();

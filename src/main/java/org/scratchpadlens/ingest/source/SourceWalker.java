@@ -32,10 +32,25 @@ public final class SourceWalker {
 		this.reject = reject;
 	}
 
+	/** Paths named by the user, and how reports should show them (uploads show the uploaded name, not a temp path). */
+	private Path labelledRoot;
+
+	private String rootLabel;
+
 	public void walk(Path root) {
+		walk(root, null);
+	}
+
+	/**
+	 * @param label shown in reports instead of {@code root} (files below it as {@code label/relative/path}); null to
+	 * show real paths
+	 */
+	public void walk(Path root, String label) {
 		Path abs = root.toAbsolutePath().normalize();
+		this.labelledRoot = label == null ? null : abs;
+		this.rootLabel = label;
 		if (!Files.exists(abs)) {
-			reject.accept(root.toString(), "no such file or folder");
+			reject.accept(label == null ? root.toString() : label, "no such file or folder");
 			return;
 		}
 		List<String> rootSegments = segments(abs);
@@ -54,7 +69,7 @@ public final class SourceWalker {
 			children = new ArrayList<>(list.toList());
 		}
 		catch (IOException e) {
-			reject.accept(dir.toString(), "cannot read folder: " + e.getMessage());
+			reject.accept(display(dir), "cannot read folder: " + e.getMessage());
 			return;
 		}
 		Collections.sort(children, (a, b) -> naturalCompare(a.getFileName().toString(), b.getFileName().toString()));
@@ -81,10 +96,10 @@ public final class SourceWalker {
 			size = Files.size(file);
 		}
 		catch (IOException e) {
-			reject.accept(file.toString(), "cannot read file: " + e.getMessage());
+			reject.accept(display(file), "cannot read file: " + e.getMessage());
 			return;
 		}
-		sink.accept(new SourceEntry(file.toString(), segments(file), rootIndex, size, () -> Files.newInputStream(file)));
+		sink.accept(new SourceEntry(display(file), segments(file), rootIndex, size, () -> Files.newInputStream(file)));
 	}
 
 	/** Zip entries are opened from the archive in place; the archive stays open until all its entries are read. */
@@ -94,11 +109,11 @@ public final class SourceWalker {
 			zf = new ZipFile(zip.toFile());
 		}
 		catch (ZipException e) {
-			reject.accept(zip.toString(), "not a zip archive (" + e.getMessage() + ")");
+			reject.accept(display(zip), "not a zip archive (" + e.getMessage() + ")");
 			return;
 		}
 		catch (IOException e) {
-			reject.accept(zip.toString(), "cannot read zip archive: " + e.getMessage());
+			reject.accept(display(zip), "cannot read zip archive: " + e.getMessage());
 			return;
 		}
 		try (zf) {
@@ -112,7 +127,7 @@ public final class SourceWalker {
 			}
 			files.sort((a, b) -> naturalCompare(a.getName(), b.getName()));
 			for (ZipEntry e : files) {
-				String display = zip + "!" + e.getName();
+				String display = display(zip) + "!" + e.getName();
 				List<String> segs = entrySegments(e.getName());
 				if (segs == null) {
 					reject.accept(display, "unsafe zip entry path (contains '..' or is absolute): refused");
@@ -170,6 +185,14 @@ public final class SourceWalker {
 			}
 		}
 		return segs.isEmpty() ? null : List.copyOf(segs);
+	}
+
+	private String display(Path p) {
+		if (rootLabel == null) {
+			return p.toString();
+		}
+		Path abs = p.toAbsolutePath().normalize();
+		return abs.equals(labelledRoot) ? rootLabel : rootLabel + "/" + labelledRoot.relativize(abs);
 	}
 
 	private static boolean isHidden(String name) {
