@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/runs")
 class RunApiController {
 
-	static final Set<String> SETTINGS = Set.of("helpful_only", "animal_welfare", "unknown");
+	static final List<String> SETTINGS_IN_ORDER = List.of("helpful_only", "animal_welfare", "unknown");
+
+	static final Set<String> SETTINGS = Set.copyOf(SETTINGS_IN_ORDER);
 
 	private final RunQueries runs;
 
@@ -45,7 +47,7 @@ class RunApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<?> setSetting(@PathVariable long id, @RequestBody SettingChange change) {
 		if (change == null || !SETTINGS.contains(change.setting())) {
-			return ResponseEntity.badRequest().body(java.util.Map.of("error", "setting must be one of " + SETTINGS));
+			return ResponseEntity.badRequest().body(java.util.Map.of("error", "setting must be one of " + SETTINGS_IN_ORDER));
 		}
 		return runs.setSetting(id, change.setting()) ? ResponseEntity.noContent().build()
 				: ResponseEntity.notFound().build();
