@@ -106,9 +106,11 @@ final class BatchWriter {
 					rows.documents.add(new Object[] { ids.next(), d.sha256(), d.setting(), d.fact(), d.docType(),
 							d.idea(), d.content(), d.metadataJson(), d.path(), d.index(), jobId, now });
 					c.documentsImported++;
+					rows.file(jobId, d.path(), "document_imported", null);
 				}
 				else {
 					c.documentsUnchanged++;
+					rows.file(jobId, d.path(), "document_unchanged", null);
 				}
 			}
 			else if (u instanceof PromptUnit p) {
@@ -130,6 +132,7 @@ final class BatchWriter {
 		Existing prev = existing.get(key);
 		if (prev != null && prev.sha().equals(t.sha256())) {
 			c.transcriptsUnchanged++;
+			rows.file(jobId, t.path(), "unchanged", prev.id());
 			return;
 		}
 		int version = 1;
@@ -172,6 +175,7 @@ final class BatchWriter {
 					mv.text(), mv.raw() });
 		}
 		existing.put(key, new Existing(id, version, t.sha256()));
+		rows.file(jobId, t.path(), prev == null ? "imported" : "updated", id);
 	}
 
 	private void prompt(PromptUnit p, Rows rows, ImportCounters c) {
@@ -185,9 +189,14 @@ final class BatchWriter {
 		if (linked == 0 && !inBatch) {
 			rows.promptFiles.add(new Object[] { ids.next(), p.variation(), p.kind(), p.fileName(), promptId, jobId });
 			c.promptsImported++;
+			rows.file(jobId, p.path(), "prompt_imported", null);
 		}
 		else if (newText) {
 			c.promptsImported++;
+			rows.file(jobId, p.path(), "prompt_imported", null);
+		}
+		else {
+			rows.file(jobId, p.path(), "prompt_unchanged", null);
 		}
 	}
 
@@ -245,6 +254,12 @@ final class BatchWriter {
 
 		final List<Object[]> rejections = new ArrayList<>();
 
+		final List<Object[]> files = new ArrayList<>();
+
+		void file(long jobId, String path, String outcome, Long transcriptId) {
+			files.add(new Object[] { jobId, truncate(path, 4000), outcome, transcriptId });
+		}
+
 		void flush(JdbcTemplate jdbc) {
 			batch(jdbc, "insert into prompt_file (id, variation, kind, file_name, system_prompt_id, import_job_id) values (?, ?, ?, ?, ?, ?)",
 					promptFiles, null);
@@ -273,6 +288,8 @@ final class BatchWriter {
 							Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT,
 							Types.TIMESTAMP });
 			batch(jdbc, "insert into import_rejection (import_job_id, path, reason) values (?, ?, ?)", rejections, null);
+			batch(jdbc, "insert into import_file (import_job_id, path, outcome, transcript_id) values (?, ?, ?, ?)",
+					files, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT });
 		}
 
 		private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows, int[] types) {

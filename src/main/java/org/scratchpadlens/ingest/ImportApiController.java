@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,6 +31,19 @@ class ImportApiController {
 	@GetMapping("/{id}")
 	ImportJobView get(@PathVariable long id) {
 		return jobs.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+	}
+
+	/**
+	 * What happened to each file the job read: imported, updated, unchanged, document_imported, document_unchanged,
+	 * prompt_imported, prompt_unchanged (rejected files are in the job itself), a page at a time.
+	 */
+	@GetMapping("/{id}/files")
+	ResponseEntity<?> files(@PathVariable long id, @RequestParam(required = false) String outcome,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "1000") int limit) {
+		if (offset < 0 || limit < 1 || limit > 10_000) {
+			return ResponseEntity.badRequest().body(Map.of("error", "offset must be >= 0 and limit 1 to 10000"));
+		}
+		return ResponseEntity.ok(jobs.files(id, outcome, offset, limit));
 	}
 
 	/** Undo: removes what the job added, unless labels (or other data) depend on it: 409 with the blockers. */

@@ -117,6 +117,21 @@ public class ImportJobs {
 				rs.getInt("prompts_imported"), rs.getInt("rejected_count"), rs.getString("error_message"), rejected);
 	}
 
+	/** One page of what happened to each file the job read, optionally of one outcome, in the order read. */
+	public ImportFiles files(long id, String outcome, int offset, int limit) {
+		find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+		String where = "where import_job_id = ?" + (outcome == null ? "" : " and outcome = ?");
+		Object[] params = outcome == null ? new Object[] { id } : new Object[] { id, outcome };
+		long total = jdbc.queryForObject("select count(*) from import_file " + where, Long.class, params);
+		List<ImportFiles.FileOutcome> page = jdbc.query(
+				"select path, outcome, transcript_id from import_file " + where + " order by path offset " + offset
+						+ " rows fetch next " + limit + " rows only",
+				(rs, n) -> new ImportFiles.FileOutcome(rs.getString(1), rs.getString(2),
+						(Long) rs.getObject(3, Long.class)),
+				params);
+		return new ImportFiles(id, outcome, total, offset, page);
+	}
+
 	/** What the undo of a job would be refused for; empty when it may go ahead. */
 	public List<String> deletionBlockers(long id) {
 		List<String> blockers = new ArrayList<>();
@@ -167,6 +182,7 @@ public class ImportJobs {
 					run);
 		}
 		jdbc.update("delete from import_rejection where import_job_id = ?", id);
+		jdbc.update("delete from import_file where import_job_id = ?", id);
 		jdbc.update("delete from import_job where id = ?", id);
 		return DeletionResult.deleted(transcripts, documents);
 	}

@@ -1,6 +1,5 @@
 package org.scratchpadlens.ingest;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,21 +65,13 @@ final class ReferenceRows {
 
 	long systemPrompt(String sha, String content) {
 		Long id = prompts.get(sha);
-		if (id == null) {
-			id = create(prompts, sha, () -> {
-				List<Long> found = jdbc.queryForList("select id from system_prompt where sha256 = ?", Long.class, sha);
-				if (!found.isEmpty()) {
-					return found.get(0);
-				}
-				long newId = ids.next();
-				jdbc.update("""
-						insert into system_prompt (id, sha256, content, char_length, import_job_id, created_at)
-						values (?, ?, ?, ?, ?, ?)""", newId, sha, content, content.length(), jobId, ImportService.now());
-				newPrompts.put(sha, true);
-				return newId;
-			});
-		}
-		return id;
+		return id != null ? id : create(prompts, sha, () -> findOrInsert("select id from system_prompt where sha256 = ?",
+				sha, newId -> {
+					jdbc.update("""
+							insert into system_prompt (id, sha256, content, char_length, import_job_id, created_at)
+							values (?, ?, ?, ?, ?, ?)""", newId, sha, content, content.length(), jobId, ImportService.now());
+					newPrompts.put(sha, true);
+				}));
 	}
 
 	/** True once for a prompt text this import added to the store. */
@@ -90,18 +81,19 @@ final class ReferenceRows {
 
 	long metricName(String name) {
 		Long id = metricNames.get(name);
-		if (id == null) {
-			id = create(metricNames, name, () -> {
-				List<Long> found = jdbc.queryForList("select id from metric_name where name = ?", Long.class, name);
-				if (!found.isEmpty()) {
-					return found.get(0);
-				}
-				long newId = ids.next();
-				jdbc.update("insert into metric_name (id, name) values (?, ?)", newId, name);
-				return newId;
-			});
+		return id != null ? id : create(metricNames, name, () -> findOrInsert("select id from metric_name where name = ?",
+				name, newId -> jdbc.update("insert into metric_name (id, name) values (?, ?)", newId, name)));
+	}
+
+	/** The id of the row {@code select} finds by {@code key}, or a new id given to {@code insert}. */
+	private long findOrInsert(String select, String key, java.util.function.LongConsumer insert) {
+		List<Long> found = jdbc.queryForList(select, Long.class, key);
+		if (!found.isEmpty()) {
+			return found.get(0);
 		}
-		return id;
+		long newId = ids.next();
+		insert.accept(newId);
+		return newId;
 	}
 
 	private synchronized Long create(Map<String, Long> cache, String key, Supplier<Long> finder) {
@@ -111,10 +103,6 @@ final class ReferenceRows {
 			cache.put(key, id);
 		}
 		return id;
-	}
-
-	static Timestamp now() {
-		return ImportService.now();
 	}
 
 }

@@ -222,6 +222,14 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(versions).extracting(v -> v.get("version") + ":" + v.get("is_current"))
 				.containsExactly("1:false", "2:true");
 			assertThat(run("helpful_only/versions").train()).isEqualTo(2);
+			ImportFiles files = jobs.files(second.jobId(), null, 0, 100);
+			assertThat(files.total()).isEqualTo(4);
+			assertThat(files.files()).filteredOn(f -> f.path().endsWith("train/1.json"))
+				.singleElement()
+				.satisfies(f -> assertThat(f.outcome()).isEqualTo("updated"));
+			assertThat(jobs.files(second.jobId(), "unchanged", 0, 2).files()).hasSize(2)
+				.allSatisfy(f -> assertThat(f.transcriptId()).isNotNull());
+			assertThat(jobs.files(second.jobId(), "unchanged", 2, 100).files()).hasSize(1);
 		}
 
 	}
@@ -336,6 +344,9 @@ class ImportServiceTests extends FreshDatabase {
 			ImportReport second = importPaths(array, jsonl);
 
 			assertThat(first.documentsImported()).isEqualTo(3);
+			assertThat(jobs.files(second.jobId(), null, 0, 10).files()).extracting(ImportFiles.FileOutcome::outcome)
+				.containsOnly("document_unchanged")
+				.hasSize(3);
 			assertThat(first.rejected()).singleElement()
 				.satisfies(r -> assertThat(r.path()).endsWith("animal_docs.json[1]"));
 			assertThat(second.documentsImported()).isZero();

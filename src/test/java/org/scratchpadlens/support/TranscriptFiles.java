@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Writes small release-shaped transcript files for tests (benign placeholder text). */
 public final class TranscriptFiles {
 
@@ -76,26 +78,11 @@ public final class TranscriptFiles {
 		}
 	}
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The JSON string literal for {@code s}, quotes included. */
 	public static String json(String s) {
-		StringBuilder sb = new StringBuilder("\"");
-		for (char c : s.toCharArray()) {
-			switch (c) {
-				case '"' -> sb.append("\\\"");
-				case '\\' -> sb.append("\\\\");
-				case '\n' -> sb.append("\\n");
-				case '\r' -> sb.append("\\r");
-				case '\t' -> sb.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						sb.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						sb.append(c);
-					}
-				}
-			}
-		}
-		return sb.append('"').toString();
+		return JSON.writeValueAsString(s);
 	}
 
 }

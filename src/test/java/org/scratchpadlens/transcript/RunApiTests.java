@@ -154,6 +154,27 @@ class RunApiTests extends FreshDatabase {
 	}
 
 	@Test
+	void listsWhatHappenedToEachFileOfAnImportAPageAtATime() throws Exception {
+		long job = com.jayway.jsonpath.JsonPath.<Integer>read(
+				mvc.get().uri("/api/imports").with(httpBasic("admin", PASSWORD)).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8),
+				"$[-1].id");
+
+		assertThat(mvc.get().uri("/api/imports/{id}/files?outcome=imported&limit=5", job).with(httpBasic("admin", PASSWORD)))
+			.hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.total").isEqualTo(80);
+				assertThat(json).extractingPath("$.files.length()").isEqualTo(5);
+				assertThat(json).extractingPath("$.files[0].outcome").isEqualTo("imported");
+			});
+		assertThat(mvc.get().uri("/api/imports/{id}/files?outcome=prompt_imported", job).with(httpBasic("admin", PASSWORD)))
+			.bodyJson()
+			.extractingPath("$.total")
+			.isEqualTo(3);
+		assertThat(mvc.get().uri("/api/imports/{id}/files?limit=0", job).with(httpBasic("admin", PASSWORD))).hasStatus(400);
+	}
+
+	@Test
 	void describesTheApiAsOpenApi() {
 		assertThat(mvc.get().uri("/api/openapi").with(httpBasic("admin", PASSWORD))).hasStatusOk()
 			.bodyJson()
