@@ -14,7 +14,10 @@ import jakarta.persistence.Entity;
 @AnalyzeClasses(packages = "org.scratchpadlens", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	/** Statistics are plain Java: usable from the command line without a Spring context, and testable alone. */
+	/**
+	 * Statistics are plain Java: usable from the command line without a Spring context,
+	 * and testable alone.
+	 */
 	@ArchTest
 	static final ArchRule statisticsHaveNoSpring = noClasses().that()
 		.resideInAPackage("..agreement..")
@@ -25,12 +28,12 @@ class ArchitectureTests {
 
 	/** Entities stay inside their feature; other features see records and services. */
 	@ArchTest
-	static final ArchRule entitiesAreNotPublic = classes().that()
-		.areAnnotatedWith(Entity.class)
-		.should()
-		.notBePublic();
+	static final ArchRule entitiesAreNotPublic = classes().that().areAnnotatedWith(Entity.class).should().notBePublic();
 
-	/** The parsing layer knows nothing of the database or the web: it can be tested and benchmarked alone. */
+	/**
+	 * The parsing layer knows nothing of the database or the web: it can be tested and
+	 * benchmarked alone.
+	 */
 	@ArchTest
 	static final ArchRule parsingIsIndependent = noClasses().that()
 		.resideInAnyPackage("..ingest.parse..", "..ingest.source..")

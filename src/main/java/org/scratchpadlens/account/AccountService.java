@@ -4,7 +4,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates accounts; rater management pages arrive with the labelling issue and build on this. */
+/**
+ * Creates accounts; rater management pages arrive with the labelling issue and build on
+ * this.
+ */
 @Service
 public class AccountService {
 

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates the first admin when the store has none: ADMIN_USERNAME (default admin) and ADMIN_PASSWORD, or a
- * generated password printed once in the log. An existing admin is never touched, so a restart changes nothing.
+ * Creates the first admin when the store has none: ADMIN_USERNAME (default admin) and
+ * ADMIN_PASSWORD, or a generated password printed once in the log. An existing admin is
+ * never touched, so a restart changes nothing.
  */
 @Component
 @Order(0)
@@ -33,8 +34,8 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final String password;
 
-	AdminBootstrap(AppUserRepository users, PasswordEncoder encoder,
-			@Value("${ADMIN_USERNAME:admin}") String username, @Value("${ADMIN_PASSWORD:}") String password) {
+	AdminBootstrap(AppUserRepository users, PasswordEncoder encoder, @Value("${ADMIN_USERNAME:admin}") String username,
+			@Value("${ADMIN_PASSWORD:}") String password) {
 		this.users = users;
 		this.encoder = encoder;
 		this.username = username;
@@ -52,8 +53,10 @@ class AdminBootstrap implements ApplicationRunner {
 			byte[] bytes = new byte[15];
 			new SecureRandom().nextBytes(bytes);
 			chosen = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-			log.warn("\n\n    Created admin user '{}' with generated password: {}\n"
-					+ "    (shown once; set ADMIN_PASSWORD before the first start to choose it)\n", username, chosen);
+			log.warn(
+					"\n\n    Created admin user '{}' with generated password: {}\n"
+							+ "    (shown once; set ADMIN_PASSWORD before the first start to choose it)\n",
+					username, chosen);
 		}
 		else {
 			log.info("Created admin user '{}' from ADMIN_USERNAME/ADMIN_PASSWORD", username);

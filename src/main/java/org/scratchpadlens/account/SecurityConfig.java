@@ -14,9 +14,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every page and API call needs a login. People use form login with CSRF. Scripts use HTTP Basic: a request that
- * carries an Authorization header to /api/** or /export/** is stateless and needs no CSRF token; Basic is also
- * accepted on every GET.
+ * Every page and API call needs a login. People use form login with CSRF. Scripts use
+ * HTTP Basic: a request that carries an Authorization header to /api/** or /export/** is
+ * stateless and needs no CSRF token; Basic is also accepted on every GET.
  */
 @Configuration
 @EnableMethodSecurity
@@ -43,10 +43,12 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error")
-				.permitAll()
-				.requestMatchers(HttpMethod.DELETE, "/api/imports/**").hasRole("ADMIN")
-				.anyRequest().authenticated())
+			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error")
+			.permitAll()
+			.requestMatchers(HttpMethod.DELETE, "/api/imports/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.httpBasic(Customizer.withDefaults())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));

@@ -3,8 +3,8 @@ package org.scratchpadlens.agreement;
 import java.util.Arrays;
 
 /**
- * Computes every statistic of an {@link AgreementReport} from a {@link RatingTable}. Plain Java, no Spring, no state:
- * safe to call from any thread.
+ * Computes every statistic of an {@link AgreementReport} from a {@link RatingTable}.
+ * Plain Java, no Spring, no state: safe to call from any thread.
  */
 public final class AgreementCalculator {
 
@@ -21,11 +21,11 @@ public final class AgreementCalculator {
 	}
 
 	/**
-	 * @param level            level for Krippendorff's alpha
-	 * @param categories       the rubric's categories in order, or null to infer them (numeric order when every code is
-	 *                         a number, else alphabetical)
+	 * @param level level for Krippendorff's alpha
+	 * @param categories the rubric's categories in order, or null to infer them (numeric
+	 * order when every code is a number, else alphabetical)
 	 * @param bootstrapSamples resamples for alpha's interval; 0 for no interval
-	 * @param seed             seed of the resamples: same table, same seed, same interval
+	 * @param seed seed of the resamples: same table, same seed, same interval
 	 * @throws IllegalArgumentException when a code is not in the declared categories
 	 */
 	public static AgreementReport compute(RatingTable table, MeasurementLevel level, CategorySet categories,
@@ -92,8 +92,8 @@ public final class AgreementCalculator {
 		double[] values = null;
 		if (level == MeasurementLevel.INTERVAL || level == MeasurementLevel.RATIO) {
 			if (!categories.numeric()) {
-				return new Undefined(level.label() + " alpha needs numeric categories; the categories are "
-						+ categories);
+				return new Undefined(
+						level.label() + " alpha needs numeric categories; the categories are " + categories);
 			}
 			values = categories.values();
 			if (level == MeasurementLevel.RATIO && Arrays.stream(values).anyMatch(v -> v < 0)) {
@@ -106,7 +106,8 @@ public final class AgreementCalculator {
 		}
 		double value = alpha.value();
 		if (Double.isNaN(value)) {
-			return new Undefined("expected disagreement is 0: every pairable rating has the same value, so alpha is 0/0");
+			return new Undefined(
+					"expected disagreement is 0: every pairable rating has the same value, so alpha is 0/0");
 		}
 		if (samples == 0) {
 			return new Estimate(value, null, null, null, "none: bootstrap disabled");
@@ -117,8 +118,8 @@ public final class AgreementCalculator {
 		String method = "bootstrap over items, percentile 95% interval (" + samples + " resamples of "
 				+ alpha.pairableItems() + " pairable items, seed " + seed + ")";
 		if (defined.length < 2) {
-			return new Estimate(value, null, null, null, "none: fewer than 2 of " + samples
-					+ " bootstrap resamples were defined");
+			return new Estimate(value, null, null, null,
+					"none: fewer than 2 of " + samples + " bootstrap resamples were defined");
 		}
 		if (dropped > 0) {
 			method += "; " + dropped + " resamples with alpha undefined were left out";

@@ -13,13 +13,15 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The answers a rater could give, in order. Order decides the weighted kappas and ordinal alpha; membership decides
- * AC1's chance agreement (an unused category still counts). A rubric should declare it; otherwise it is inferred from
- * the codes seen: numeric order when every code is a number, else alphabetical (by UTF-16 code unit).
+ * The answers a rater could give, in order. Order decides the weighted kappas and ordinal
+ * alpha; membership decides AC1's chance agreement (an unused category still counts). A
+ * rubric should declare it; otherwise it is inferred from the codes seen: numeric order
+ * when every code is a number, else alphabetical (by UTF-16 code unit).
  */
 public final class CategorySet {
 
-	// Plain decimal numbers only: "NaN", "Infinity" and hex floats are labels, not numbers.
+	// Plain decimal numbers only: "NaN", "Infinity" and hex floats are labels, not
+	// numbers.
 	private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
 	private final List<String> labels;
@@ -59,7 +61,10 @@ public final class CategorySet {
 		return of(List.of(labels));
 	}
 
-	/** The codes used in the table: numeric order when all are numbers, else alphabetical. May be empty. */
+	/**
+	 * The codes used in the table: numeric order when all are numbers, else alphabetical.
+	 * May be empty.
+	 */
 	public static CategorySet inferFrom(RatingTable table) {
 		Set<String> seen = new LinkedHashSet<>();
 		for (int i = 0; i < table.itemCount(); i++) {
@@ -110,7 +115,10 @@ public final class CategorySet {
 		return !labels.isEmpty() && labels.stream().allMatch(CategorySet::isNumber);
 	}
 
-	/** The numeric value of each category, for interval and ratio distances; only when {@link #numeric()}. */
+	/**
+	 * The numeric value of each category, for interval and ratio distances; only when
+	 * {@link #numeric()}.
+	 */
 	double[] values() {
 		if (!numeric()) {
 			throw new IllegalStateException("categories are not all numbers: " + labels);

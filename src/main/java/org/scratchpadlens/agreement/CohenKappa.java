@@ -1,9 +1,11 @@
 package org.scratchpadlens.agreement;
 
 /**
- * Cohen's kappa for two raters, unweighted or with agreement weights, from their contingency table over complete
- * items. The standard error is the large-sample non-null one of Fleiss, Cohen and Everitt (1969), which is also what
- * R vcd, irrCAC (kappa2.table), SPSS and Stata report; the interval uses the normal quantile as that theory does.
+ * Cohen's kappa for two raters, unweighted or with agreement weights, from their
+ * contingency table over complete items. The standard error is the large-sample non-null
+ * one of Fleiss, Cohen and Everitt (1969), which is also what R vcd, irrCAC
+ * (kappa2.table), SPSS and Stata report; the interval uses the normal quantile as that
+ * theory does.
  */
 final class CohenKappa {
 
@@ -81,7 +83,8 @@ final class CohenKappa {
 		if (n < 2) {
 			return new Estimate(kappa, null, null, null, "none: an interval needs at least 2 items");
 		}
-		// Mean weight of each row category against the other rater's distribution, and vice versa.
+		// Mean weight of each row category against the other rater's distribution, and
+		// vice versa.
 		double[] rowMeanWeight = new double[k];
 		double[] colMeanWeight = new double[k];
 		for (int i = 0; i < k; i++) {

@@ -1,16 +1,19 @@
 package org.scratchpadlens.agreement;
 
 /**
- * Percent agreement, Fleiss' kappa and Gwet's AC1 in the common framework of Gwet (2008; Handbook of Inter-Rater
- * Reliability, 4th ed., 2014), which is also what the R package irrCAC implements: the same observed agreement, a
- * chance agreement that differs per coefficient, and a linearised (delta-method) variance over items. Items without
- * any rating must be removed by the caller; items with one rating carry no pairs but do count in the category
- * propensities, as in irrCAC.
+ * Percent agreement, Fleiss' kappa and Gwet's AC1 in the common framework of Gwet (2008;
+ * Handbook of Inter-Rater Reliability, 4th ed., 2014), which is also what the R package
+ * irrCAC implements: the same observed agreement, a chance agreement that differs per
+ * coefficient, and a linearised (delta-method) variance over items. Items without any
+ * rating must be removed by the caller; items with one rating carry no pairs but do count
+ * in the category propensities, as in irrCAC.
  */
 final class GwetFramework {
 
 	enum Coefficient {
+
 		PERCENT_AGREEMENT, FLEISS_KAPPA, GWET_AC1
+
 	}
 
 	private GwetFramework() {
@@ -75,7 +78,8 @@ final class GwetFramework {
 		if (n < 2) {
 			return new Estimate(value, null, null, null, "none: an interval needs at least 2 items");
 		}
-		// Linearised per-item terms; their spread around the estimate gives the variance (irrCAC, N = infinity).
+		// Linearised per-item terms; their spread around the estimate gives the variance
+		// (irrCAC, N = infinity).
 		double scale = (double) n / pairable;
 		double sumSquares = 0;
 		for (int i = 0; i < n; i++) {

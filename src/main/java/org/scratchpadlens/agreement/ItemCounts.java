@@ -3,8 +3,9 @@ package org.scratchpadlens.agreement;
 import java.util.Arrays;
 
 /**
- * Each item reduced to how many raters chose each category. Every multi-rater statistic here (percent agreement,
- * Fleiss, AC1, alpha) depends on the data only through these vectors, which is what makes them cheap to recompute.
+ * Each item reduced to how many raters chose each category. Every multi-rater statistic
+ * here (percent agreement, Fleiss, AC1, alpha) depends on the data only through these
+ * vectors, which is what makes them cheap to recompute.
  */
 final class ItemCounts {
 
@@ -35,7 +36,10 @@ final class ItemCounts {
 		return new ItemCounts(rows.length, categories, counts, totals);
 	}
 
-	/** Counts every item of the table; a code outside the category set is an error naming where it is. */
+	/**
+	 * Counts every item of the table; a code outside the category set is an error naming
+	 * where it is.
+	 */
 	static ItemCounts of(RatingTable table, CategorySet categorySet) {
 		int k = categorySet.size();
 		int n = table.itemCount();
@@ -68,7 +72,10 @@ final class ItemCounts {
 		return filter(t -> t >= min);
 	}
 
-	/** Items with exactly {@code total} ratings (complete items when total = number of raters). */
+	/**
+	 * Items with exactly {@code total} ratings (complete items when total = number of
+	 * raters).
+	 */
 	ItemCounts withExactly(int total) {
 		return filter(t -> t == total);
 	}

@@ -7,13 +7,15 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Krippendorff's alpha (Krippendorff 2011, "Computing Krippendorff's alpha-reliability") at any level, with missing
- * data, plus an item bootstrap.
+ * Krippendorff's alpha (Krippendorff 2011, "Computing Krippendorff's alpha-reliability")
+ * at any level, with missing data, plus an item bootstrap.
  * <p>
- * Alpha depends on the data only through the coincidence matrix, which is a sum of one small matrix per pairable
- * item, and that matrix depends only on the item's category-count vector. So items are grouped by count vector
- * ("pattern") once; a data set, or a bootstrap resample of it, is then just a weight per pattern, and evaluating alpha
- * costs patterns × categories² whatever the number of items. A resample only has to draw item indices.
+ * Alpha depends on the data only through the coincidence matrix, which is a sum of one
+ * small matrix per pairable item, and that matrix depends only on the item's
+ * category-count vector. So items are grouped by count vector ("pattern") once; a data
+ * set, or a bootstrap resample of it, is then just a weight per pattern, and evaluating
+ * alpha costs patterns × categories² whatever the number of items. A resample only has to
+ * draw item indices.
  */
 final class KrippendorffAlpha {
 
@@ -28,7 +30,10 @@ final class KrippendorffAlpha {
 	/** Patterns × categories: how many ratings of each category the pattern has. */
 	private final int[] patternCounts;
 
-	/** Patterns × categories × categories: the pattern's contribution to the coincidence matrix. */
+	/**
+	 * Patterns × categories × categories: the pattern's contribution to the coincidence
+	 * matrix.
+	 */
 	private final double[] patternCoincidences;
 
 	/** How many pairable items have each pattern: the weights of the data set itself. */
@@ -38,8 +43,10 @@ final class KrippendorffAlpha {
 	private final int[] patternOfItem;
 
 	/**
-	 * @param data   category counts per item; items with fewer than 2 ratings are ignored (not pairable)
-	 * @param values numeric value of each category (interval, ratio); may be null for nominal and ordinal
+	 * @param data category counts per item; items with fewer than 2 ratings are ignored
+	 * (not pairable)
+	 * @param values numeric value of each category (interval, ratio); may be null for
+	 * nominal and ordinal
 	 */
 	KrippendorffAlpha(ItemCounts data, MeasurementLevel level, double[] values) {
 		this.level = level;
@@ -76,7 +83,8 @@ final class KrippendorffAlpha {
 			for (int c = 0; c < k; c++) {
 				patternCounts[p * k + c] = data.count(item, c);
 			}
-			// Each of the m(m-1) ordered pairs of ratings within the item adds 1/(m-1) to its cell.
+			// Each of the m(m-1) ordered pairs of ratings within the item adds 1/(m-1) to
+			// its cell.
 			for (int c = 0; c < k; c++) {
 				int rc = data.count(item, c);
 				for (int d = 0; d < k; d++) {
@@ -95,12 +103,18 @@ final class KrippendorffAlpha {
 		return patterns;
 	}
 
-	/** Alpha of the data set, or NaN when expected disagreement is 0 or nothing is pairable. */
+	/**
+	 * Alpha of the data set, or NaN when expected disagreement is 0 or nothing is
+	 * pairable.
+	 */
 	double value() {
 		return value(multiplicity);
 	}
 
-	/** Pattern weights of a resample given as indices into the pairable items (in item order). */
+	/**
+	 * Pattern weights of a resample given as indices into the pairable items (in item
+	 * order).
+	 */
 	int[] weightsOf(int[] pairableDraws) {
 		int[] weights = new int[patterns];
 		for (int draw : pairableDraws) {
@@ -109,7 +123,10 @@ final class KrippendorffAlpha {
 		return weights;
 	}
 
-	/** Alpha of the data set in which pattern p occurs weights[p] times; NaN when undefined. */
+	/**
+	 * Alpha of the data set in which pattern p occurs weights[p] times; NaN when
+	 * undefined.
+	 */
 	double value(int[] weights) {
 		double[] coincidence = new double[k * k];
 		double[] marginal = new double[k];
@@ -151,7 +168,10 @@ final class KrippendorffAlpha {
 		return 1 - (n - 1) * observed / expected;
 	}
 
-	/** The metric δ² of the level, as a k × k matrix; ordinal depends on the marginals of the data at hand. */
+	/**
+	 * The metric δ² of the level, as a k × k matrix; ordinal depends on the marginals of
+	 * the data at hand.
+	 */
 	private double[] squaredDistances(double[] marginal) {
 		double[] delta = new double[k * k];
 		for (int c = 0; c < k; c++) {
@@ -184,9 +204,9 @@ final class KrippendorffAlpha {
 	}
 
 	/**
-	 * Alpha of {@code samples} resamples of the pairable items, drawn with replacement. Resample b is drawn from its
-	 * own generator seeded from (seed, b), so the result does not depend on how many threads share the work.
-	 * Undefined resamples are NaN.
+	 * Alpha of {@code samples} resamples of the pairable items, drawn with replacement.
+	 * Resample b is drawn from its own generator seeded from (seed, b), so the result
+	 * does not depend on how many threads share the work. Undefined resamples are NaN.
 	 */
 	double[] bootstrap(int samples, long seed) {
 		int n = patternOfItem.length;

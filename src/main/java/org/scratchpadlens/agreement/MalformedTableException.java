@@ -1,6 +1,9 @@
 package org.scratchpadlens.agreement;
 
-/** A ratings table that cannot be read as one; the message names the line when there is one to name. */
+/**
+ * A ratings table that cannot be read as one; the message names the line when there is
+ * one to name.
+ */
 public class MalformedTableException extends Exception {
 
 	private final long line;

@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Items × raters, each cell an answer code or null when that rater did not rate that item. Codes are trimmed and an
- * empty code counts as missing, so a table built in code and one read from CSV behave the same. Immutable.
+ * Items × raters, each cell an answer code or null when that rater did not rate that
+ * item. Codes are trimmed and an empty code counts as missing, so a table built in code
+ * and one read from CSV behave the same. Immutable.
  */
 public final class RatingTable {
 
@@ -22,7 +23,8 @@ public final class RatingTable {
 
 	private final String[][] codes;
 
-	// Source line of each item when read from a file, so errors about a code can point at the line (0 = unknown).
+	// Source line of each item when read from a file, so errors about a code can point at
+	// the line (0 = unknown).
 	private final long[] lines;
 
 	private RatingTable(List<String> raterIds, List<String> itemIds, String[][] codes, long[] lines) {
@@ -32,7 +34,10 @@ public final class RatingTable {
 		this.lines = lines;
 	}
 
-	/** Reads a ratings CSV: header {@code item,<rater ids>}, one row per item, empty cell = missing. */
+	/**
+	 * Reads a ratings CSV: header {@code item,<rater ids>}, one row per item, empty cell
+	 * = missing.
+	 */
 	public static RatingTable readCsv(Path file) throws IOException, MalformedTableException {
 		return RatingTableCsv.read(file);
 	}
@@ -74,7 +79,9 @@ public final class RatingTable {
 		return lines[item];
 	}
 
-	/** Where an item came from, for messages: "line 7" when read from a file, else its id. */
+	/**
+	 * Where an item came from, for messages: "line 7" when read from a file, else its id.
+	 */
 	String describeItem(int item) {
 		return lines[item] > 0 ? "line " + lines[item] + " (item '" + itemIds.get(item) + "')"
 				: "item '" + itemIds.get(item) + "'";
@@ -88,7 +95,10 @@ public final class RatingTable {
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 
-	/** Collects rows in order; each row has exactly one cell per rater (null or blank = missing). */
+	/**
+	 * Collects rows in order; each row has exactly one cell per rater (null or blank =
+	 * missing).
+	 */
 	public static final class Builder {
 
 		private final List<String> raterIds;
@@ -123,8 +133,8 @@ public final class RatingTable {
 		Builder add(String itemId, long line, String... codes) {
 			Objects.requireNonNull(itemId, "item id");
 			if (codes.length != raterIds.size()) {
-				throw new IllegalArgumentException("item '" + itemId + "': expected " + raterIds.size()
-						+ " ratings, found " + codes.length);
+				throw new IllegalArgumentException(
+						"item '" + itemId + "': expected " + raterIds.size() + " ratings, found " + codes.length);
 			}
 			if (!seenItems.add(itemId)) {
 				throw new IllegalArgumentException("duplicate item id '" + itemId + "'");

@@ -15,7 +15,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads the ratings CSV format. Every complaint names the line, because the files are edited by hand. */
+/**
+ * Reads the ratings CSV format. Every complaint names the line, because the files are
+ * edited by hand.
+ */
 final class RatingTableCsv {
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
@@ -64,8 +67,7 @@ final class RatingTableCsv {
 				long line = parser.getCurrentLineNumber();
 				List<String> row = cells(record);
 				if (row.size() != expected) {
-					throw new MalformedTableException(line,
-							"expected " + expected + " cells, found " + row.size());
+					throw new MalformedTableException(line, "expected " + expected + " cells, found " + row.size());
 				}
 				String item = row.get(0).strip();
 				if (item.isEmpty()) {
@@ -82,7 +84,8 @@ final class RatingTableCsv {
 		}
 	}
 
-	// Commons CSV reports syntax errors (an unclosed quote) as UncheckedIOException from the iterator.
+	// Commons CSV reports syntax errors (an unclosed quote) as UncheckedIOException from
+	// the iterator.
 	private static CSVRecord next(Iterator<CSVRecord> records, CSVParser parser) throws MalformedTableException {
 		try {
 			return records.hasNext() ? records.next() : null;

@@ -1,10 +1,11 @@
 package org.scratchpadlens.agreement;
 
 /**
- * Quantiles of Student's t, needed because irrCAC builds its Fleiss / AC1 / percent-agreement intervals with
- * t(n - 1) rather than the normal, and a researcher comparing with irrCAC should get the same interval. Computed from
- * the regularised incomplete beta function (continued fraction) and bisection: accurate to ~1e-12, and only a handful
- * of calls per report.
+ * Quantiles of Student's t, needed because irrCAC builds its Fleiss / AC1 /
+ * percent-agreement intervals with t(n - 1) rather than the normal, and a researcher
+ * comparing with irrCAC should get the same interval. Computed from the regularised
+ * incomplete beta function (continued fraction) and bisection: accurate to ~1e-12, and
+ * only a handful of calls per report.
  */
 final class StudentT {
 
@@ -49,7 +50,8 @@ final class StudentT {
 			return 1;
 		}
 		double logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-		// The continued fraction converges fast only on one side of the mean; use the symmetry I_x(a,b) = 1 - I_{1-x}(b,a).
+		// The continued fraction converges fast only on one side of the mean; use the
+		// symmetry I_x(a,b) = 1 - I_{1-x}(b,a).
 		if (x < (a + 1) / (a + b + 2)) {
 			return Math.exp(logFront) * continuedFraction(x, a, b) / a;
 		}
@@ -85,10 +87,11 @@ final class StudentT {
 		return h;
 	}
 
-	// Lanczos approximation (g = 7, 9 terms), relative error below 1e-15 for positive arguments.
+	// Lanczos approximation (g = 7, 9 terms), relative error below 1e-15 for positive
+	// arguments.
 	private static final double[] LANCZOS = { 0.99999999999980993, 676.5203681218851, -1259.1392167224028,
-			771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-			9.9843695780195716e-6, 1.5056327351493116e-7 };
+			771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+			1.5056327351493116e-7 };
 
 	static double logGamma(double x) {
 		if (x < 0.5) {

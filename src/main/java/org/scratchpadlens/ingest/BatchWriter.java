@@ -23,11 +23,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes import units in batches, one transaction per batch, so a file goes in whole or not at all and an import
- * killed half-way leaves only whole batches behind (a rerun finds them unchanged and completes the rest). Several
- * writers run in parallel, each on its own connection; the reader routes every transcript identity to the same
- * writer, so each writer's view of existing versions is its own. When a batch fails in the database, each unit is
- * retried alone and the one that fails is rejected with the database's reason; the rest still load.
+ * Writes import units in batches, one transaction per batch, so a file goes in whole or
+ * not at all and an import killed half-way leaves only whole batches behind (a rerun
+ * finds them unchanged and completes the rest). Several writers run in parallel, each on
+ * its own connection; the reader routes every transcript identity to the same writer, so
+ * each writer's view of existing versions is its own. When a batch fails in the database,
+ * each unit is retried alone and the one that fails is rejected with the database's
+ * reason; the rest still load.
  */
 final class BatchWriter {
 
@@ -51,7 +53,8 @@ final class BatchWriter {
 	private final Map<Long, Map<String, Existing>> existingByRun = new HashMap<>();
 
 	/**
-	 * @param committed receives the counts of each batch after it commits (called from this writer's thread)
+	 * @param committed receives the counts of each batch after it commits (called from
+	 * this writer's thread)
 	 */
 	BatchWriter(JdbcTemplate jdbc, TransactionTemplate tx, IdBlocks ids, long jobId, ReferenceRows shared,
 			java.util.function.Consumer<ImportCounters> committed) {
@@ -78,8 +81,8 @@ final class BatchWriter {
 				catch (RuntimeException single) {
 					existingByRun.clear();
 					String reason = "the database refused it: " + rootMessage(single);
-					committed.accept(
-							tx.execute(status -> writeInTransaction(List.of(new Rejection(unit.path(), reason)))));
+					committed
+						.accept(tx.execute(status -> writeInTransaction(List.of(new Rejection(unit.path(), reason)))));
 				}
 			}
 		}
@@ -202,7 +205,8 @@ final class BatchWriter {
 
 	private Map<String, Existing> loadExisting(long runId) {
 		Map<String, Existing> map = new HashMap<>();
-		jdbc.query("select id, split, file_name, version, content_sha256 from transcript where run_id = ? and is_current",
+		jdbc.query(
+				"select id, split, file_name, version, content_sha256 from transcript where run_id = ? and is_current",
 				rs -> {
 					map.put(rs.getString(2) + "/" + rs.getString(3),
 							new Existing(rs.getLong(1), rs.getInt(4), rs.getString(5)));
@@ -261,33 +265,42 @@ final class BatchWriter {
 		}
 
 		void flush(JdbcTemplate jdbc) {
-			batch(jdbc, "insert into prompt_file (id, variation, kind, file_name, system_prompt_id, import_job_id) values (?, ?, ?, ?, ?, ?)",
+			batch(jdbc,
+					"insert into prompt_file (id, variation, kind, file_name, system_prompt_id, import_job_id) values (?, ?, ?, ?, ?, ?)",
 					promptFiles, null);
 			batch(jdbc, "update transcript set is_current = false where id = ?", retire, null);
-			batch(jdbc, """
-					insert into transcript (id, run_id, split, file_name, query_index, version, is_current, content_sha256,
-					  byte_size, source_path, import_job_id, system_prompt_id, free_tier_tag, split_mismatch,
-					  user_input_sha256, message_count, scratchpad_blocks, has_output, cut_off, extra_json, imported_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", transcripts,
+			batch(jdbc,
+					"""
+							insert into transcript (id, run_id, split, file_name, query_index, version, is_current, content_sha256,
+							  byte_size, source_path, import_job_id, system_prompt_id, free_tier_tag, split_mismatch,
+							  user_input_sha256, message_count, scratchpad_blocks, has_output, cut_off, extra_json, imported_at)
+							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+					transcripts,
 					new int[] { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER,
 							Types.BOOLEAN, Types.CHAR, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
 							Types.VARCHAR, Types.BOOLEAN, Types.CHAR, Types.INTEGER, Types.INTEGER, Types.BOOLEAN,
 							Types.BOOLEAN, Types.VARCHAR, Types.TIMESTAMP });
-			batch(jdbc, "insert into message (id, transcript_id, ordinal, role, content, system_prompt_id, extra_json) values (?, ?, ?, ?, ?, ?, ?)",
+			batch(jdbc,
+					"insert into message (id, transcript_id, ordinal, role, content, system_prompt_id, extra_json) values (?, ?, ?, ?, ?, ?, ?)",
 					messages, new int[] { Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
 							Types.BIGINT, Types.VARCHAR });
-			batch(jdbc, "insert into section (id, message_id, transcript_id, ordinal, kind, depth, start_offset, end_offset, closed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			batch(jdbc,
+					"insert into section (id, message_id, transcript_id, ordinal, kind, depth, start_offset, end_offset, closed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					sections, null);
-			batch(jdbc, "insert into metric (transcript_id, metric_name_id, value_type, bool_value, num_value, text_value, raw_value) values (?, ?, ?, ?, ?, ?, ?)",
+			batch(jdbc,
+					"insert into metric (transcript_id, metric_name_id, value_type, bool_value, num_value, text_value, raw_value) values (?, ?, ?, ?, ?, ?, ?)",
 					metrics, new int[] { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.DOUBLE,
 							Types.VARCHAR, Types.VARCHAR });
-			batch(jdbc, """
-					insert into synthetic_document (id, sha256, setting, fact, doc_type, idea, content, metadata_json,
-					  source_path, source_index, import_job_id, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-					documents, new int[] { Types.BIGINT, Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-							Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT,
+			batch(jdbc,
+					"""
+							insert into synthetic_document (id, sha256, setting, fact, doc_type, idea, content, metadata_json,
+							  source_path, source_index, import_job_id, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+					documents,
+					new int[] { Types.BIGINT, Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+							Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT,
 							Types.TIMESTAMP });
-			batch(jdbc, "insert into import_rejection (import_job_id, path, reason) values (?, ?, ?)", rejections, null);
+			batch(jdbc, "insert into import_rejection (import_job_id, path, reason) values (?, ?, ?)", rejections,
+					null);
 			batch(jdbc, "insert into import_file (import_job_id, path, outcome, transcript_id) values (?, ?, ?, ?)",
 					files, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT });
 		}

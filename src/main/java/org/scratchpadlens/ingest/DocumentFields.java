@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Tolerant key mapping for synthetic documents: the release's key names are unknown, so common names are mapped and
- * every other key is kept as metadata.
+ * Tolerant key mapping for synthetic documents: the release's key names are unknown, so
+ * common names are mapped and every other key is kept as metadata.
  */
 final class DocumentFields {
 

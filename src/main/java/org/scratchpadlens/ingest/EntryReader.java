@@ -29,9 +29,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns one source file into import units: a transcript, documents, a prompt, or rejections. Transcript files are
- * read whole (they are at most a few MB) so they can be hashed; JSONL and document arrays are streamed, one line or
- * element at a time, so a multi-gigabyte file never sits in memory.
+ * Turns one source file into import units: a transcript, documents, a prompt, or
+ * rejections. Transcript files are read whole (they are at most a few MB) so they can be
+ * hashed; JSONL and document arrays are streamed, one line or element at a time, so a
+ * multi-gigabyte file never sits in memory.
  */
 final class EntryReader {
 
@@ -189,7 +190,8 @@ final class EntryReader {
 				return transcript(linePath, loc, bytes, 0, bytes.length);
 			}
 			catch (RejectedInputException e) {
-				throw new RejectedInputException(e.getMessage().replace("(line 1, ", "(").replace(" at line 1, ", " at "));
+				throw new RejectedInputException(
+						e.getMessage().replace("(line 1, ", "(").replace(" at line 1, ", " at "));
 			}
 		}
 		try {
@@ -231,7 +233,8 @@ final class EntryReader {
 		}
 	}
 
-	private PromptUnit readPrompt(SourceEntry entry, PathRules.PromptName name) throws IOException, RejectedInputException {
+	private PromptUnit readPrompt(SourceEntry entry, PathRules.PromptName name)
+			throws IOException, RejectedInputException {
 		byte[] bytes;
 		try (InputStream in = entry.open()) {
 			bytes = in.readAllBytes();
@@ -251,7 +254,10 @@ final class EntryReader {
 				Hashing.sha256(text));
 	}
 
-	/** READMEs and scripts that travel with data sets are not data: skipped without a rejection. */
+	/**
+	 * READMEs and scripts that travel with data sets are not data: skipped without a
+	 * rejection.
+	 */
 	static boolean isDocumentationOrScript(String lowerName) {
 		return lowerName.startsWith("readme") || lowerName.endsWith(".md") || lowerName.endsWith(".py")
 				|| lowerName.endsWith(".sh") || lowerName.equals("license");

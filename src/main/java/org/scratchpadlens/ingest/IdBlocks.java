@@ -3,8 +3,9 @@ package org.scratchpadlens.ingest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Ids for bulk rows, taken from {@code bulk_id_seq} a block of 1000 at a time, so parent and child rows can be
- * inserted in the same JDBC batch without asking the database for each generated key.
+ * Ids for bulk rows, taken from {@code bulk_id_seq} a block of 1000 at a time, so parent
+ * and child rows can be inserted in the same JDBC batch without asking the database for
+ * each generated key.
  */
 final class IdBlocks {
 

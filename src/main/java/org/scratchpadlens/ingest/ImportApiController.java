@@ -34,8 +34,9 @@ class ImportApiController {
 	}
 
 	/**
-	 * What happened to each file the job read: imported, updated, unchanged, document_imported, document_unchanged,
-	 * prompt_imported, prompt_unchanged (rejected files are in the job itself), a page at a time.
+	 * What happened to each file the job read: imported, updated, unchanged,
+	 * document_imported, document_unchanged, prompt_imported, prompt_unchanged (rejected
+	 * files are in the job itself), a page at a time.
 	 */
 	@GetMapping("/{id}/files")
 	ResponseEntity<?> files(@PathVariable long id, @RequestParam(required = false) String outcome,
@@ -46,7 +47,10 @@ class ImportApiController {
 		return ResponseEntity.ok(jobs.files(id, outcome, offset, limit));
 	}
 
-	/** Undo: removes what the job added, unless labels (or other data) depend on it: 409 with the blockers. */
+	/**
+	 * Undo: removes what the job added, unless labels (or other data) depend on it: 409
+	 * with the blockers.
+	 */
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<?> delete(@PathVariable long id) {

@@ -1,6 +1,8 @@
 package org.scratchpadlens.ingest;
 
-/** Running totals of one import job; the writer updates them only after a batch commits. */
+/**
+ * Running totals of one import job; the writer updates them only after a batch commits.
+ */
 final class ImportCounters {
 
 	int filesSeen;

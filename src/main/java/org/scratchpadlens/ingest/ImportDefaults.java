@@ -1,8 +1,8 @@
 package org.scratchpadlens.ingest;
 
 /**
- * What the user says about files whose path does not tell: a single JSON file or JSONL lines without run or split.
- * Any field may be null.
+ * What the user says about files whose path does not tell: a single JSON file or JSONL
+ * lines without run or split. Any field may be null.
  */
 public record ImportDefaults(String run, String split, String model) {
 

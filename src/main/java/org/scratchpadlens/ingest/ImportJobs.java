@@ -20,7 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ImportJobs {
 
-	/** A running job whose counters have not moved for this long was killed (batches take seconds). */
+	/**
+	 * A running job whose counters have not moved for this long was killed (batches take
+	 * seconds).
+	 */
 	static final Duration STALE = Duration.ofMinutes(10);
 
 	private final JdbcTemplate jdbc;
@@ -37,8 +40,9 @@ public class ImportJobs {
 		markStaleJobsInterrupted();
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(con -> {
-			PreparedStatement ps = con.prepareStatement("insert into import_job (origin, description, started_by, status,"
-					+ " started_at, updated_at) values (?, ?, ?, 'running', ?, ?)", new String[] { "id" });
+			PreparedStatement ps = con
+				.prepareStatement("insert into import_job (origin, description, started_by, status,"
+						+ " started_at, updated_at) values (?, ?, ?, 'running', ?, ?)", new String[] { "id" });
 			ps.setString(1, origin);
 			ps.setString(2, description);
 			ps.setString(3, startedBy);
@@ -49,7 +53,10 @@ public class ImportJobs {
 		return key.getKey().longValue();
 	}
 
-	/** Adds a committed batch's counts to the job (serialised: writers never wait on each other's row lock). */
+	/**
+	 * Adds a committed batch's counts to the job (serialised: writers never wait on each
+	 * other's row lock).
+	 */
 	synchronized void addCounts(long id, ImportCounters c) {
 		jdbc.update("""
 				update import_job set files_seen = files_seen + ?, transcripts_imported = transcripts_imported + ?,
@@ -82,7 +89,8 @@ public class ImportJobs {
 	}
 
 	public List<ImportJobView> list() {
-		List<ImportJobView> jobs = jdbc.query("select * from import_job order by id desc", (rs, n) -> view(rs, List.of()));
+		List<ImportJobView> jobs = jdbc.query("select * from import_job order by id desc",
+				(rs, n) -> view(rs, List.of()));
 		List<ImportJobView> out = new ArrayList<>();
 		for (ImportJobView j : jobs) {
 			out.add(j.rejectedCount() == 0 ? j : withRejections(j));
@@ -112,12 +120,15 @@ public class ImportJobs {
 		return new ImportJobView(rs.getLong("id"), rs.getString("origin"), rs.getString("description"),
 				rs.getString("started_by"), rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
 				finished == null ? null : finished.toInstant(), rs.getInt("files_seen"),
-				rs.getInt("transcripts_imported"), rs.getInt("transcripts_updated"),
-				rs.getInt("transcripts_unchanged"), rs.getInt("documents_imported"), rs.getInt("documents_unchanged"),
-				rs.getInt("prompts_imported"), rs.getInt("rejected_count"), rs.getString("error_message"), rejected);
+				rs.getInt("transcripts_imported"), rs.getInt("transcripts_updated"), rs.getInt("transcripts_unchanged"),
+				rs.getInt("documents_imported"), rs.getInt("documents_unchanged"), rs.getInt("prompts_imported"),
+				rs.getInt("rejected_count"), rs.getString("error_message"), rejected);
 	}
 
-	/** One page of what happened to each file the job read, optionally of one outcome, in the order read. */
+	/**
+	 * One page of what happened to each file the job read, optionally of one outcome, in
+	 * the order read.
+	 */
 	public ImportFiles files(long id, String outcome, int offset, int limit) {
 		find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
 		String where = "where import_job_id = ?" + (outcome == null ? "" : " and outcome = ?");
@@ -142,8 +153,9 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Removes everything the job added: transcript versions (earlier versions become current again), documents,
-	 * prompt links, system prompts no longer used, runs left empty, and the job itself.
+	 * Removes everything the job added: transcript versions (earlier versions become
+	 * current again), documents, prompt links, system prompts no longer used, runs left
+	 * empty, and the job itself.
 	 */
 	@Transactional
 	public DeletionResult delete(long id) {
@@ -157,12 +169,17 @@ public class ImportJobs {
 		}
 		List<Long> runs = jdbc.queryForList("select distinct run_id from transcript where import_job_id = ?",
 				Long.class, id);
-		// children first: explicit deletes are faster than cascades on H2 and keep PostgreSQL's locks short
-		jdbc.update("delete from metric where transcript_id in (select id from transcript where import_job_id = ?)", id);
-		jdbc.update("delete from section where transcript_id in (select id from transcript where import_job_id = ?)", id);
-		jdbc.update("delete from message where transcript_id in (select id from transcript where import_job_id = ?)", id);
+		// children first: explicit deletes are faster than cascades on H2 and keep
+		// PostgreSQL's locks short
+		jdbc.update("delete from metric where transcript_id in (select id from transcript where import_job_id = ?)",
+				id);
+		jdbc.update("delete from section where transcript_id in (select id from transcript where import_job_id = ?)",
+				id);
+		jdbc.update("delete from message where transcript_id in (select id from transcript where import_job_id = ?)",
+				id);
 		int transcripts = jdbc.update("delete from transcript where import_job_id = ?", id);
-		// identities whose current version was removed: the newest remaining version becomes current
+		// identities whose current version was removed: the newest remaining version
+		// becomes current
 		jdbc.update("""
 				update transcript t set is_current = true
 				where not exists (select 1 from transcript c where c.run_id = t.run_id and c.split = t.split
@@ -178,7 +195,8 @@ public class ImportJobs {
 				  and not exists (select 1 from prompt_file f where f.system_prompt_id = p.id)""", id);
 		jdbc.update("update system_prompt set import_job_id = null where import_job_id = ?", id);
 		for (Long run : runs) {
-			jdbc.update("delete from run r where r.id = ? and not exists (select 1 from transcript t where t.run_id = r.id)",
+			jdbc.update(
+					"delete from run r where r.id = ? and not exists (select 1 from transcript t where t.run_id = r.id)",
 					run);
 		}
 		jdbc.update("delete from import_rejection where import_job_id = ?", id);

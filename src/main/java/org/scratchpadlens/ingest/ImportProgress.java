@@ -7,7 +7,9 @@ public interface ImportProgress {
 	ImportProgress NONE = (done, total) -> {
 	};
 
-	/** @param total files expected, or -1 if unknown */
+	/**
+	 * @param total files expected, or -1 if unknown
+	 */
 	void update(long filesDone, long total);
 
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * @param paths folders, zips, JSON, JSONL and prompt files
  * @param origin cli, upload or sample
- * @param displayNames optional names to show instead of the paths (uploads keep the names people chose); may be null
+ * @param displayNames optional names to show instead of the paths (uploads keep the names
+ * people chose); may be null
  */
 public record ImportRequest(List<Path> paths, String origin, String startedBy, ImportDefaults defaults,
 		List<String> displayNames) {
@@ -20,7 +21,10 @@ public record ImportRequest(List<Path> paths, String origin, String startedBy, I
 		this(paths, origin, startedBy, defaults, null);
 	}
 
-	/** How reports show path {@code i}: its display name when one was given, else null (the real path). */
+	/**
+	 * How reports show path {@code i}: its display name when one was given, else null
+	 * (the real path).
+	 */
 	String label(int i) {
 		return displayNames == null ? null : displayNames.get(i);
 	}

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs an import: one thread walks and parses the sources, writer threads store batches. Bounded queues between
- * them keep memory flat whatever the size of the release.
+ * Runs an import: one thread walks and parses the sources, writer threads store batches.
+ * Bounded queues between them keep memory flat whatever the size of the release.
  */
 @Service
 public class ImportService {
@@ -59,8 +59,10 @@ public class ImportService {
 		this.jobs = jobs;
 		this.batchSize = batchSize;
 		this.postgres = isPostgres(dataSource);
-		// 0 = choose: embedded H2 does its work on our two cores already (one writer saturates them with the
-		// reader and H2's own serialiser); a database server does its work in its own process.
+		// 0 = choose: embedded H2 does its work on our two cores already (one writer
+		// saturates them with the
+		// reader and H2's own serialiser); a database server does its work in its own
+		// process.
 		this.writers = writers > 0 ? writers : postgres ? 2 : 1;
 	}
 
@@ -93,8 +95,9 @@ public class ImportService {
 	}
 
 	/**
-	 * One reader thread walks and parses; {@code writers} threads write batches, each on its own connection. A unit
-	 * always goes to the writer its identity hashes to, so one transcript is never written by two threads.
+	 * One reader thread walks and parses; {@code writers} threads write batches, each on
+	 * its own connection. A unit always goes to the writer its identity hashes to, so one
+	 * transcript is never written by two threads.
 	 */
 	private void pipeline(long jobId, ImportRequest request, ImportProgress progress, long total) {
 		int n = Math.max(1, writers);
@@ -192,7 +195,10 @@ public class ImportService {
 		}
 	}
 
-	/** Units that must be written by the same thread share a key: a transcript's identity, a document's hash. */
+	/**
+	 * Units that must be written by the same thread share a key: a transcript's identity,
+	 * a document's hash.
+	 */
 	private static String routingKey(ImportUnit unit) {
 		if (unit instanceof ImportUnit.TranscriptUnit t) {
 			return t.run() + "/" + t.split() + "/" + t.fileName();

@@ -13,8 +13,8 @@ sealed interface ImportUnit {
 			String userInputSha) implements ImportUnit {
 	}
 
-	record DocumentUnit(String path, int index, String sha256, String setting, String fact, String docType,
-			String idea, String content, String metadataJson) implements ImportUnit {
+	record DocumentUnit(String path, int index, String sha256, String setting, String fact, String docType, String idea,
+			String content, String metadataJson) implements ImportUnit {
 	}
 
 	record PromptUnit(String path, String variation, String kind, String fileName, String content,

@@ -11,10 +11,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rows that many transcripts share (runs, system prompts, metric names), found or created once per import and
- * cached. They are committed in short transactions of their own, so parallel writers see them at once and a
- * failed batch cannot take a row another writer already refers to. A shared row left without transcripts by a
- * failed batch is harmless (an undo removes runs that end up empty).
+ * Rows that many transcripts share (runs, system prompts, metric names), found or created
+ * once per import and cached. They are committed in short transactions of their own, so
+ * parallel writers see them at once and a failed batch cannot take a row another writer
+ * already refers to. A shared row left without transcripts by a failed batch is harmless
+ * (an undo removes runs that end up empty).
  */
 final class ReferenceRows {
 
@@ -65,11 +66,12 @@ final class ReferenceRows {
 
 	long systemPrompt(String sha, String content) {
 		Long id = prompts.get(sha);
-		return id != null ? id : create(prompts, sha, () -> findOrInsert("select id from system_prompt where sha256 = ?",
-				sha, newId -> {
+		return id != null ? id : create(prompts, sha,
+				() -> findOrInsert("select id from system_prompt where sha256 = ?", sha, newId -> {
 					jdbc.update("""
 							insert into system_prompt (id, sha256, content, char_length, import_job_id, created_at)
-							values (?, ?, ?, ?, ?, ?)""", newId, sha, content, content.length(), jobId, ImportService.now());
+							values (?, ?, ?, ?, ?, ?)""", newId, sha, content, content.length(), jobId,
+							ImportService.now());
 					newPrompts.put(sha, true);
 				}));
 	}
@@ -81,11 +83,15 @@ final class ReferenceRows {
 
 	long metricName(String name) {
 		Long id = metricNames.get(name);
-		return id != null ? id : create(metricNames, name, () -> findOrInsert("select id from metric_name where name = ?",
-				name, newId -> jdbc.update("insert into metric_name (id, name) values (?, ?)", newId, name)));
+		return id != null ? id
+				: create(metricNames, name, () -> findOrInsert("select id from metric_name where name = ?", name,
+						newId -> jdbc.update("insert into metric_name (id, name) values (?, ?)", newId, name)));
 	}
 
-	/** The id of the row {@code select} finds by {@code key}, or a new id given to {@code insert}. */
+	/**
+	 * The id of the row {@code select} finds by {@code key}, or a new id given to
+	 * {@code insert}.
+	 */
 	private long findOrInsert(String select, String key, java.util.function.LongConsumer insert) {
 		List<Long> found = jdbc.queryForList(select, Long.class, key);
 		if (!found.isEmpty()) {

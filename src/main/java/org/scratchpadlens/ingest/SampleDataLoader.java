@@ -15,7 +15,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The server's first start on an empty store imports the sample data, so a new user sees something at once. */
+/**
+ * The server's first start on an empty store imports the sample data, so a new user sees
+ * something at once.
+ */
 @Component
 @Order(10)
 @ConditionalOnWebApplication

@@ -25,8 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Uploads are saved under the data folder with the names people gave them (so path rules and reports make sense),
- * imported on a background thread one job at a time, and deleted afterwards. The page polls the job's counters.
+ * Uploads are saved under the data folder with the names people gave them (so path rules
+ * and reports make sense), imported on a background thread one job at a time, and deleted
+ * afterwards. The page polls the job's counters.
  */
 @Service
 public class UploadImports {

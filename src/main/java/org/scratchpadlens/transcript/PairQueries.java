@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Train/deploy pairs of current transcript versions. The paper used "the exact same set" of queries in both
- * conditions, so file N in train and file N in deploy hold the same query; where names are not numbers or indexes
- * do not line up, identical user input (by hash) pairs them instead.
+ * Train/deploy pairs of current transcript versions. The paper used "the exact same set"
+ * of queries in both conditions, so file N in train and file N in deploy hold the same
+ * query; where names are not numbers or indexes do not line up, identical user input (by
+ * hash) pairs them instead.
  */
 @Repository
 public class PairQueries {
@@ -23,7 +24,10 @@ public class PairQueries {
 	}
 
 	public Optional<RunPairs> pairs(long runId) {
-		Optional<String> run = jdbc.sql("select path from run where id = ?").param(runId).query(String.class).optional();
+		Optional<String> run = jdbc.sql("select path from run where id = ?")
+			.param(runId)
+			.query(String.class)
+			.optional();
 		if (run.isEmpty()) {
 			return Optional.empty();
 		}
@@ -56,7 +60,9 @@ public class PairQueries {
 			.param(runId)
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.list();
-		long unpairedTrain = current.stream().filter(r -> "train".equals(r[1]) && !paired.contains((Long) r[0])).count();
+		long unpairedTrain = current.stream()
+			.filter(r -> "train".equals(r[1]) && !paired.contains((Long) r[0]))
+			.count();
 		long unpairedDeploy = current.stream()
 			.filter(r -> "deploy".equals(r[1]) && !paired.contains((Long) r[0]))
 			.count();

@@ -29,7 +29,9 @@ class RunApiController {
 		this.pairs = pairs;
 	}
 
-	/** Train/deploy pairs of a run's current transcripts, with how each pair was matched. */
+	/**
+	 * Train/deploy pairs of a run's current transcripts, with how each pair was matched.
+	 */
 	@GetMapping("/{id}/pairs")
 	ResponseEntity<RunPairs> pairs(@PathVariable long id) {
 		return ResponseEntity.of(pairs.pairs(id));
@@ -47,7 +49,8 @@ class RunApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<?> setSetting(@PathVariable long id, @RequestBody SettingChange change) {
 		if (change == null || !SETTINGS.contains(change.setting())) {
-			return ResponseEntity.badRequest().body(java.util.Map.of("error", "setting must be one of " + SETTINGS_IN_ORDER));
+			return ResponseEntity.badRequest()
+				.body(java.util.Map.of("error", "setting must be one of " + SETTINGS_IN_ORDER));
 		}
 		return runs.setSetting(id, change.setting()) ? ResponseEntity.noContent().build()
 				: ResponseEntity.notFound().build();

@@ -30,7 +30,10 @@ class RunPageController {
 		return "runs";
 	}
 
-	/** Setting is derived from the run path; an admin corrects it when the path does not say (setting unknown). */
+	/**
+	 * Setting is derived from the run path; an admin corrects it when the path does not
+	 * say (setting unknown).
+	 */
 	@PostMapping("/runs/{id}/setting")
 	@PreAuthorize("hasRole('ADMIN')")
 	String setSetting(@PathVariable long id, @RequestParam String setting, RedirectAttributes redirect) {
@@ -41,7 +44,8 @@ class RunPageController {
 			redirect.addFlashAttribute("message", "Setting saved.");
 		}
 		else {
-			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND);
 		}
 		return "redirect:/";
 	}

@@ -27,7 +27,10 @@ public class RunQueries {
 			.list();
 	}
 
-	/** Setting is derived from the run path; an admin may correct it (the source column remembers who decided). */
+	/**
+	 * Setting is derived from the run path; an admin may correct it (the source column
+	 * remembers who decided).
+	 */
 	public boolean setSetting(long runId, String setting) {
 		return jdbc.sql("update run set setting = ?, setting_source = 'admin' where id = ?")
 			.params(setting, runId)

@@ -19,10 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The issue's targets: alpha with a 1,000-resample bootstrap on 75,000 items × 5 raters (10% missing) in ≤ 5 s,
- * Cohen / Fleiss / AC1 in ≤ 1 s, against DKPro computing the same alpha once as a baseline in the same run. Excluded
- * from surefire; how to run it is in docs/benchmarks.md. Each measured call starts from the RatingTable, so counting
- * the categories is included in every figure.
+ * The issue's targets: alpha with a 1,000-resample bootstrap on 75,000 items × 5 raters
+ * (10% missing) in ≤ 5 s, Cohen / Fleiss / AC1 in ≤ 1 s, against DKPro computing the same
+ * alpha once as a baseline in the same run. Excluded from surefire; how to run it is in
+ * docs/benchmarks.md. Each measured call starts from the RatingTable, so counting the
+ * categories is included in every figure.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,7 +49,10 @@ public class AgreementBenchmark {
 		twoRaters = table(2, 20240602L);
 	}
 
-	/** Rare positives (as alignment faking is): truth none 80%, partial 15%, full 5%; raters 85% right; 10% missing. */
+	/**
+	 * Rare positives (as alignment faking is): truth none 80%, partial 15%, full 5%;
+	 * raters 85% right; 10% missing.
+	 */
 	static RatingTable table(int raters, long seed) {
 		Random random = new Random(seed);
 		String[] ids = new String[raters];
@@ -99,7 +103,9 @@ public class AgreementBenchmark {
 		return AgreementCalculator.compute(twoRaters, MeasurementLevel.NOMINAL, CATEGORIES, 0, 1);
 	}
 
-	/** Baseline: DKPro building its study and computing nominal alpha once (no interval). */
+	/**
+	 * Baseline: DKPro building its study and computing nominal alpha once (no interval).
+	 */
 	@Benchmark
 	public double dkproNominalAlphaOnce() {
 		return new KrippendorffAlphaAgreement(dkproStudy(fiveRaters), new NominalDistanceFunction())

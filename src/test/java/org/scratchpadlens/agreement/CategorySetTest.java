@@ -20,7 +20,8 @@ class CategorySetTest {
 		for (String code : codes.split(" ")) {
 			builder.add(String.valueOf(i++), code);
 		}
-		assertThat(CategorySet.inferFrom(builder.build()).labels()).containsExactlyElementsOf(Arrays.asList(expected.split(" ")));
+		assertThat(CategorySet.inferFrom(builder.build()).labels())
+			.containsExactlyElementsOf(Arrays.asList(expected.split(" ")));
 	}
 
 	@Test

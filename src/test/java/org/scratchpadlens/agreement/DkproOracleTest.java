@@ -23,12 +23,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Property-style cross-checks: on seeded random tables, every statistic DKPro Statistics also computes must agree
- * with it to floating-point accuracy. Categories are the integers 1..k so that every level applies.
+ * Property-style cross-checks: on seeded random tables, every statistic DKPro Statistics
+ * also computes must agree with it to floating-point accuracy. Categories are the
+ * integers 1..k so that every level applies.
  */
 class DkproOracleTest {
 
-	/** Raters mostly agree on a per-item "true" answer, so the statistics are far from 0 and 1. */
+	/**
+	 * Raters mostly agree on a per-item "true" answer, so the statistics are far from 0
+	 * and 1.
+	 */
 	static RatingTable randomTable(long seed, int items, int raters, int categories, double missing) {
 		Random random = new Random(seed);
 		List<String> ids = new ArrayList<>();
@@ -69,13 +73,15 @@ class DkproOracleTest {
 	}
 
 	@ParameterizedTest(name = "seed {0}: {1} items x {2} raters, {3} categories, {4} missing")
-	@CsvSource({ "1, 40, 3, 3, 0.2", "2, 200, 5, 4, 0.3", "3, 15, 4, 2, 0.1", "4, 120, 2, 5, 0.25",
-			"5, 60, 6, 3, 0.4", "6, 300, 3, 7, 0.15" })
+	@CsvSource({ "1, 40, 3, 3, 0.2", "2, 200, 5, 4, 0.3", "3, 15, 4, 2, 0.1", "4, 120, 2, 5, 0.25", "5, 60, 6, 3, 0.4",
+			"6, 300, 3, 7, 0.15" })
 	void alphaAgreesWithDkproAtEveryLevel(long seed, int items, int raters, int categories, double missing) {
 		RatingTable table = randomTable(seed, items, raters, categories, missing);
 		CodingAnnotationStudy study = study(table);
-		assertAlpha(table, MeasurementLevel.NOMINAL, new KrippendorffAlphaAgreement(study, new NominalDistanceFunction()));
-		assertAlpha(table, MeasurementLevel.ORDINAL, new KrippendorffAlphaAgreement(study, new OrdinalDistanceFunction()));
+		assertAlpha(table, MeasurementLevel.NOMINAL,
+				new KrippendorffAlphaAgreement(study, new NominalDistanceFunction()));
+		assertAlpha(table, MeasurementLevel.ORDINAL,
+				new KrippendorffAlphaAgreement(study, new OrdinalDistanceFunction()));
 		assertAlpha(table, MeasurementLevel.INTERVAL,
 				new KrippendorffAlphaAgreement(study, new IntervalDistanceFunction()));
 		assertAlpha(table, MeasurementLevel.RATIO, new KrippendorffAlphaAgreement(study, new RatioDistanceFunction()));
@@ -99,7 +105,8 @@ class DkproOracleTest {
 		if (raters == 2) {
 			assertThat(estimate(report.cohenKappa()).value())
 				.isCloseTo(new CohenKappaAgreement(study).calculateAgreement(), within(1e-9));
-			// DKPro's weighted kappa takes a disagreement distance; linear and quadratic weights are |i-j| and (i-j)^2
+			// DKPro's weighted kappa takes a disagreement distance; linear and quadratic
+			// weights are |i-j| and (i-j)^2
 			// on the category ranks (which here equal the codes).
 			IDistanceFunction absolute = (s, a, b) -> Math.abs((Integer) a - (Integer) b);
 			IDistanceFunction squared = (s, a, b) -> Math.pow((Integer) a - (Integer) b, 2);

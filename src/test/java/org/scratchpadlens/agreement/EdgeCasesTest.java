@@ -74,7 +74,8 @@ class EdgeCasesTest {
 
 		@Test
 		void ac1IsOneOnceTheRubricDeclaresTheOtherCategory() {
-			// AC1's chance agreement does not collapse to 1, so a unanimous table is perfect agreement under AC1.
+			// AC1's chance agreement does not collapse to 1, so a unanimous table is
+			// perfect agreement under AC1.
 			AgreementReport report = AgreementCalculator.compute(table, MeasurementLevel.NOMINAL,
 					CategorySet.of("yes", "no"), 0, 1);
 			assertThat(estimate(report.gwetAc1()).value()).isEqualTo(1.0);
@@ -83,7 +84,8 @@ class EdgeCasesTest {
 
 		@Test
 		void cohenKappaOfTwoRatersWithOneCategoryIsUndefined() {
-			AgreementReport report = compute(RatingTable.builder("A", "B").add("1", "x", "x").add("2", "x", "x").build());
+			AgreementReport report = compute(
+					RatingTable.builder("A", "B").add("1", "x", "x").add("2", "x", "x").build());
 			assertThat(undefined(report.cohenKappa()).reason()).contains("0/0");
 			assertThat(undefined(report.cohenKappaLinear()).reason()).contains("0/0");
 			assertThat(undefined(report.cohenKappaQuadratic()).reason()).contains("0/0");
@@ -94,8 +96,7 @@ class EdgeCasesTest {
 	@Nested
 	class OneRater {
 
-		private final AgreementReport report = compute(
-				RatingTable.builder("A").add("1", "yes").add("2", "no").build());
+		private final AgreementReport report = compute(RatingTable.builder("A").add("1", "yes").add("2", "no").build());
 
 		@Test
 		void nothingIsPairableSoEveryStatisticIsUndefined() {
@@ -134,7 +135,8 @@ class EdgeCasesTest {
 			assertThat(report.completeItems()).isEqualTo(4);
 			assertThat(report.droppedIncompleteItems()).isEqualTo(2);
 			assertThat(report.pairableItems()).isEqualTo(4);
-			// 4 complete items: 3 agree; both raters' margins are (yes 2, no 2) -> pe = 0.5.
+			// 4 complete items: 3 agree; both raters' margins are (yes 2, no 2) -> pe =
+			// 0.5.
 			assertThat(estimate(report.cohenKappa()).value()).isCloseTo(0.5, within(1e-12));
 		}
 
@@ -214,7 +216,8 @@ class EdgeCasesTest {
 			.add("5", "low", "low")
 			.build();
 
-		private final AgreementReport inferred = AgreementCalculator.compute(table, MeasurementLevel.NOMINAL, null, 0, 1);
+		private final AgreementReport inferred = AgreementCalculator.compute(table, MeasurementLevel.NOMINAL, null, 0,
+				1);
 
 		private final AgreementReport declared = AgreementCalculator.compute(table, MeasurementLevel.NOMINAL,
 				CategorySet.of("low", "medium", "high"), 0, 1);
@@ -235,7 +238,8 @@ class EdgeCasesTest {
 
 		@Test
 		void weightedKappaUsesTheirPlaceInTheOrder() {
-			// With "medium" between them, a low/high disagreement is the largest possible, and the scale is the same,
+			// With "medium" between them, a low/high disagreement is the largest
+			// possible, and the scale is the same,
 			// so linear kappa equals unweighted kappa on two used extremes.
 			assertThat(estimate(declared.cohenKappaLinear()).value())
 				.isCloseTo(estimate(inferred.cohenKappaLinear()).value(), within(1e-12));

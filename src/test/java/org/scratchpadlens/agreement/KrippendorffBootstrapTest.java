@@ -62,7 +62,8 @@ class KrippendorffBootstrapTest {
 	@ParameterizedTest(name = "seed {0}")
 	@CsvSource({ "21", "22", "23" })
 	void patternWeightsGiveDkprosAlphaOfTheExplicitResample(long seed) {
-		// The grouping shortcut must equal alpha computed (by DKPro) on a table that literally repeats the drawn items.
+		// The grouping shortcut must equal alpha computed (by DKPro) on a table that
+		// literally repeats the drawn items.
 		RatingTable data = DkproOracleTest.randomTable(seed, 80, 4, 3, 0.3);
 		List<Integer> pairable = new ArrayList<>();
 		for (int i = 0; i < data.itemCount(); i++) {
@@ -87,7 +88,8 @@ class KrippendorffBootstrapTest {
 		}
 		KrippendorffAlpha alpha = new KrippendorffAlpha(counts(data), MeasurementLevel.ORDINAL, null);
 		double oracle = new KrippendorffAlphaAgreement(DkproOracleTest.study(resample.build()),
-				new OrdinalDistanceFunction()).calculateAgreement();
+				new OrdinalDistanceFunction())
+			.calculateAgreement();
 		assertThat(alpha.value(alpha.weightsOf(draws))).isCloseTo(oracle, within(1e-9));
 	}
 
@@ -96,8 +98,8 @@ class KrippendorffBootstrapTest {
 	}
 
 	private static Estimate alpha(RatingTable table, int samples, long seed) {
-		return estimate(AgreementCalculator.compute(table, MeasurementLevel.NOMINAL, null, samples, seed)
-			.krippendorffAlpha());
+		return estimate(
+				AgreementCalculator.compute(table, MeasurementLevel.NOMINAL, null, samples, seed).krippendorffAlpha());
 	}
 
 }

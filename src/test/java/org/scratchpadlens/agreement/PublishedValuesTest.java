@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every statistic against values published by the authors of the data or by reference implementations, at the
- * precision they were published. Sources: src/test/resources/irr/README.md and docs/agreement.md.
+ * Every statistic against values published by the authors of the data or by reference
+ * implementations, at the precision they were published. Sources:
+ * src/test/resources/irr/README.md and docs/agreement.md.
  */
 class PublishedValuesTest {
 
@@ -60,7 +61,8 @@ class PublishedValuesTest {
 
 		@Test
 		void fleissFrameworkWithMissingRatingsMatchesIrrCac() {
-			// The report restricts Fleiss to complete items; the formula itself handles missing data like irrCAC.
+			// The report restricts Fleiss to complete items; the formula itself handles
+			// missing data like irrCAC.
 			ItemCounts rated = ItemCounts.of(table, CategorySet.inferFrom(table)).withAtLeast(1);
 			Estimate fleiss = estimate(GwetFramework.compute(rated, GwetFramework.Coefficient.FLEISS_KAPPA));
 			assertRoundsTo(fleiss.value(), "0.76117");
@@ -165,7 +167,8 @@ class PublishedValuesTest {
 			AgreementReport report = AgreementCalculator
 				.compute(Tables.resource("artstein_poesio_2008_3x3_expanded.csv"));
 			assertRoundsTo(estimate(report.cohenKappa()).value(), "0.8013");
-			// Published (DKPro's test) as 0.800 within 0.001; by hand Do = 0.12, De = 23944/39800, alpha = 0.80053.
+			// Published (DKPro's test) as 0.800 within 0.001; by hand Do = 0.12, De =
+			// 23944/39800, alpha = 0.80053.
 			double alpha = estimate(report.krippendorffAlpha()).value();
 			assertThat(alpha).isCloseTo(0.800, within(0.001));
 			assertThat(alpha).isCloseTo(1 - 0.12 * 39800 / 23944, within(1e-12));

@@ -42,8 +42,7 @@ class RatingTableCsvTest {
 			"header without raters | item\\n1\\n | line 1: the header names no raters",
 			"duplicate rater | item,A,A\\n | line 1: duplicate rater id 'A'",
 			"duplicate item | item,A\\n1,x\\n1,y\\n | line 3: duplicate item id '1'",
-			"empty item id | item,A\\n,x\\n | line 2: the item id is empty",
-			"empty file | '' | line 1: empty file" })
+			"empty item id | item,A\\n,x\\n | line 2: the item id is empty", "empty file | '' | line 1: empty file" })
 	void malformedInputIsRejectedWithTheLine(String name, String csv, String message) {
 		assertThatThrownBy(() -> read(csv.replace("\\n", "\n"))).isInstanceOf(MalformedTableException.class)
 			.hasMessageStartingWith(message);

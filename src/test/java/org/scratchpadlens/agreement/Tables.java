@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
-/** Test helpers: published data sets, contingency tables turned into rating tables, published-precision checks. */
+/**
+ * Test helpers: published data sets, contingency tables turned into rating tables,
+ * published-precision checks.
+ */
 final class Tables {
 
 	private Tables() {
@@ -28,7 +31,9 @@ final class Tables {
 		}
 	}
 
-	/** One item per counted pair: row category for rater A, column category for rater B. */
+	/**
+	 * One item per counted pair: row category for rater A, column category for rater B.
+	 */
 	static RatingTable fromContingency(long[][] table, String... labels) {
 		RatingTable.Builder builder = RatingTable.builder("A", "B");
 		int item = 0;
@@ -42,12 +47,14 @@ final class Tables {
 		return builder.build();
 	}
 
-	/** The value agrees with a published figure to every decimal the publication gives. */
+	/**
+	 * The value agrees with a published figure to every decimal the publication gives.
+	 */
 	static void assertRoundsTo(double actual, String published) {
 		BigDecimal expected = new BigDecimal(published);
 		double tolerance = 0.5 * Math.pow(10, -expected.scale()) + 1e-12;
-		assertThat(actual).as("published %s", published).isCloseTo(expected.doubleValue(),
-				org.assertj.core.api.Assertions.within(tolerance));
+		assertThat(actual).as("published %s", published)
+			.isCloseTo(expected.doubleValue(), org.assertj.core.api.Assertions.within(tolerance));
 	}
 
 	static Estimate estimate(StatisticResult result) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.scratchpadlens.support.Browser;
 import org.scratchpadlens.support.BrowserAvailable;
 import org.scratchpadlens.support.FreshDatabase;
@@ -24,7 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The import flow as a person does it, in real Chromium: log in, see the sample runs, upload, watch, undo. */
+/**
+ * The import flow as a person does it, in real Chromium: log in, see the sample runs,
+ * upload, watch, undo.
+ */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
 @ActiveProfiles("test")
@@ -66,14 +70,27 @@ class ImportPagesBrowserTests extends FreshDatabase {
 			.toList();
 		assertThat(runs).contains("animal_welfare/default", "animal_welfare_post_rl", "helpful_only/default",
 				"helpful_only_post_rl");
-		assertThat(browser.driver().findElements(By.cssSelector("table.data tbody tr")).get(0).getText())
-			.isEqualTo("animal_welfare/default animal_welfare default — 10 10");
+		WebElement first = browser.driver().findElements(By.cssSelector("table.data tbody tr")).get(0);
+		List<String> cells = first.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+		assertThat(cells.get(0)).isEqualTo("animal_welfare/default");
+		assertThat(new Select(first.findElement(By.name("setting"))).getFirstSelectedOption().getText())
+			.as("an admin sees the setting as a choice")
+			.isEqualTo("animal_welfare");
+		assertThat(cells.subList(2, 6)).containsExactly("default", "—", "10", "10");
 		browser.screenshot("runs");
+
+		new Select(first.findElement(By.name("setting"))).selectByValue("unknown");
+
+		assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).isEqualTo("Setting saved.");
+		WebElement again = browser.driver().findElements(By.cssSelector("table.data tbody tr")).get(0);
+		assertThat(new Select(again.findElement(By.name("setting"))).getFirstSelectedOption().getText())
+			.isEqualTo("unknown");
 	}
 
 	@Test
 	void anUploadShowsProgressThenTheReportWithEveryRejectedFileAndCanBeUndone() throws Exception {
-		Path good = TranscriptFiles.write(dir.resolve("5.json"), TranscriptFiles.transcript(true, "a pie recipe", null));
+		Path good = TranscriptFiles.write(dir.resolve("5.json"),
+				TranscriptFiles.transcript(true, "a pie recipe", null));
 		Path bad = TranscriptFiles.write(dir.resolve("<img src=x onerror=alert(1)>.json"), "{\"messages\": [");
 		browser.logIn("admin", "admin-test-password");
 		browser.open("/imports/new");

@@ -90,8 +90,8 @@ class ImportServiceTests extends FreshDatabase {
 
 		@Test
 		void storesMessagesSectionsAndTypedMetricsWithRawValues() {
-			write(dir.resolve("json_outputs/helpful_only/typed/train/7.json"),
-					transcript(true, "knitting a scarf", "\"custom_score\": 3, \"note\": \"hello\", \"nested\": {\"a\": [1, 2]}"));
+			write(dir.resolve("json_outputs/helpful_only/typed/train/7.json"), transcript(true, "knitting a scarf",
+					"\"custom_score\": 3, \"note\": \"hello\", \"nested\": {\"a\": [1, 2]}"));
 
 			importPaths(dir.resolve("json_outputs"));
 
@@ -121,18 +121,20 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(metrics.get(4).get("bool_value")).isEqualTo(false);
 			assertThat(((Number) metrics.get(5).get("num_value")).doubleValue()).isEqualTo(-1.25);
 
-			List<String> kinds = jdbc.sql("select kind from section where transcript_id = ? order by message_id, ordinal")
+			List<String> kinds = jdbc
+				.sql("select kind from section where transcript_id = ? order by message_id, ordinal")
 				.param(id)
 				.query(String.class)
 				.list();
-			assertThat(kinds).containsExactly("INPUT", "is_free_tier_user", "user_input", "SCRATCHPAD_REASONING", "NEXT",
-					"SCRATCHPAD_REASONING", "DRAFT_OUTPUT", "OUTPUT");
+			assertThat(kinds).containsExactly("INPUT", "is_free_tier_user", "user_input", "SCRATCHPAD_REASONING",
+					"NEXT", "SCRATCHPAD_REASONING", "DRAFT_OUTPUT", "OUTPUT");
 			String scratchpad = jdbc.sql("""
 					select m.content from message m where m.transcript_id = ? and m.ordinal = 1""")
 				.param(id)
 				.query(String.class)
 				.single();
-			Map<String, Object> s = jdbc.sql("select start_offset, end_offset from section where transcript_id = ? and kind = 'SCRATCHPAD_REASONING' order by message_id limit 1")
+			Map<String, Object> s = jdbc.sql(
+					"select start_offset, end_offset from section where transcript_id = ? and kind = 'SCRATCHPAD_REASONING' order by message_id limit 1")
 				.param(id)
 				.query()
 				.singleRow();
@@ -154,10 +156,12 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(count("""
 					select count(distinct t.system_prompt_id) from transcript t join run r on r.id = t.run_id
 					where r.path = 'animal_welfare/sys' and t.system_prompt_id is not null""")).isEqualTo(1);
-			assertThat(count("""
-					select count(*) from message m join transcript t on t.id = m.transcript_id join run r on r.id = t.run_id
-					where r.path = 'animal_welfare/sys' and m.role = 'system' and m.content is null
-					  and m.system_prompt_id is not null""")).isEqualTo(4);
+			assertThat(
+					count("""
+							select count(*) from message m join transcript t on t.id = m.transcript_id join run r on r.id = t.run_id
+							where r.path = 'animal_welfare/sys' and m.role = 'system' and m.content is null
+							  and m.system_prompt_id is not null"""))
+				.isEqualTo(4);
 		}
 
 		@Test
@@ -168,7 +172,8 @@ class ImportServiceTests extends FreshDatabase {
 
 			assertThat(count("""
 					select count(*) from transcript t join run r on r.id = t.run_id
-					where r.path = 'helpful_only/mismatch' and t.split = 'deploy' and t.split_mismatch""")).isEqualTo(1);
+					where r.path = 'helpful_only/mismatch' and t.split = 'deploy' and t.split_mismatch"""))
+				.isEqualTo(1);
 		}
 
 	}
@@ -274,7 +279,8 @@ class ImportServiceTests extends FreshDatabase {
 		void rejectsAZipEntryThatClimbsOutOfTheArchiveAndAFakeZip() throws Exception {
 			Path zipFile = dir.resolve("evil.zip");
 			try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(zipFile))) {
-				zip.putNextEntry(new java.util.zip.ZipEntry("json_outputs/helpful_only/zipped/train/../../../../evil.json"));
+				zip.putNextEntry(
+						new java.util.zip.ZipEntry("json_outputs/helpful_only/zipped/train/../../../../evil.json"));
 				zip.write(transcript(true, "escape", null).getBytes());
 				zip.putNextEntry(new java.util.zip.ZipEntry("json_outputs/helpful_only/zipped/train/0.json"));
 				zip.write(transcript(true, "fine", null).getBytes());
@@ -309,8 +315,8 @@ class ImportServiceTests extends FreshDatabase {
 		@Test
 		void jsonlLinesTakeRunAndSplitFromTheLineOrTheDefaults() {
 			String line = transcript(true, "a jsonl query", null).replace("\n", " ");
-			Path jsonl = write(dir.resolve("batch.jsonl"), String.join("\n",
-					line.replaceFirst("\\{", "{\"run\": \"helpful_only/jsonl\", \"split\": \"train\", \"query_index\": 4, \"model\": \"placeholder-model\", "),
+			Path jsonl = write(dir.resolve("batch.jsonl"), String.join("\n", line.replaceFirst("\\{",
+					"{\"run\": \"helpful_only/jsonl\", \"split\": \"train\", \"query_index\": 4, \"model\": \"placeholder-model\", "),
 					line, "{not json", ""));
 
 			ImportReport without = importPaths(jsonl);
@@ -321,7 +327,8 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(run("helpful_only/jsonl").model()).isEqualTo("placeholder-model");
 			assertThat(count("""
 					select count(*) from transcript t join run r on r.id = t.run_id
-					where r.path = 'helpful_only/jsonl' and t.file_name = '4.json' and t.query_index = 4""")).isEqualTo(1);
+					where r.path = 'helpful_only/jsonl' and t.file_name = '4.json' and t.query_index = 4"""))
+				.isEqualTo(1);
 
 			ImportReport with = importWith(new ImportDefaults("helpful_only/jsonl_defaults", "deploy", null), jsonl);
 			assertThat(with.transcriptsImported()).isEqualTo(1);
@@ -335,10 +342,11 @@ class ImportServiceTests extends FreshDatabase {
 					[{"document": "A farm newsletter.", "type": "newsletter", "summary": "farm news",
 					  "fact": "placeholder fact", "setting": "animal_welfare", "generation_id": 17},
 					 {"title": "no text here"}]""");
-			Path jsonl = write(dir.resolve("docs/helpful_docs.jsonl"), """
-					{"content": "A blog post.", "doc_type": "blog", "idea": "an idea", "fact": "f", "universe": "helpful_only"}
-					{"text": "A memo.", "doc_type": "memo"}
-					""");
+			Path jsonl = write(dir.resolve("docs/helpful_docs.jsonl"),
+					"""
+							{"content": "A blog post.", "doc_type": "blog", "idea": "an idea", "fact": "f", "universe": "helpful_only"}
+							{"text": "A memo.", "doc_type": "memo"}
+							""");
 
 			ImportReport first = importPaths(array, jsonl);
 			ImportReport second = importPaths(array, jsonl);
@@ -364,7 +372,8 @@ class ImportServiceTests extends FreshDatabase {
 		void promptFilesAreStoredOnceByHashAndLinkedToTheirVariation() {
 			Path a = write(dir.resolve("prompts/prompt_default.txt"), "\uFEFFThe default placeholder prompt.");
 			Path b = write(dir.resolve("prompts/prompt_default_with_examples.txt"), "The default placeholder prompt.");
-			Path c = write(dir.resolve("prompts/prompt_diff_cut_examples.patch"), "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n");
+			Path c = write(dir.resolve("prompts/prompt_diff_cut_examples.patch"),
+					"--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n");
 
 			ImportReport report = importPaths(a, b, c);
 			ImportReport again = importPaths(a, b, c);
@@ -373,8 +382,9 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(again.promptsImported()).isZero();
 			assertThat(count("select count(*) from system_prompt where content = 'The default placeholder prompt.'"))
 				.isEqualTo(1);
-			assertThat(jdbc.sql("select variation || ':' || kind from prompt_file order by kind").query(String.class).list())
-				.containsExactly("cut_examples:diff", "default:prompt", "default:with_examples");
+			assertThat(jdbc.sql("select variation || ':' || kind from prompt_file order by kind")
+				.query(String.class)
+				.list()).containsExactly("cut_examples:diff", "default:prompt", "default:with_examples");
 		}
 
 	}
@@ -428,7 +438,10 @@ class ImportServiceTests extends FreshDatabase {
 
 	}
 
-	/** Stands in for the labels feature, which will veto undoing imports whose transcripts carry labels. */
+	/**
+	 * Stands in for the labels feature, which will veto undoing imports whose transcripts
+	 * carry labels.
+	 */
 	static class VetoForTests implements ImportDeletionVeto {
 
 		private final Map<Long, String> blocked = new java.util.concurrent.ConcurrentHashMap<>();

@@ -16,7 +16,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Debian Chromium driven by Selenium, with the flags this machine needs and screenshots on demand. */
+/**
+ * Headless Debian Chromium driven by Selenium, with the flags this machine needs and
+ * screenshots on demand.
+ */
 public final class Browser implements AutoCloseable {
 
 	private final WebDriver driver;
@@ -63,7 +66,10 @@ public final class Browser implements AutoCloseable {
 		return new WebDriverWait(driver, d);
 	}
 
-	/** Saves a PNG under target/screenshots (and returns its path) so a person can look at what the test saw. */
+	/**
+	 * Saves a PNG under target/screenshots (and returns its path) so a person can look at
+	 * what the test saw.
+	 */
 	public Path screenshot(String name) {
 		try {
 			Path dir = Files.createDirectories(Path.of("target", "screenshots"));

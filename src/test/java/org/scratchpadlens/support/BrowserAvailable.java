@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Browser tests need Debian's chromium and chromedriver: with CI=true their absence fails, else it skips. */
+/**
+ * Browser tests need Debian's chromium and chromedriver: with CI=true their absence
+ * fails, else it skips.
+ */
 public class BrowserAvailable implements BeforeAllCallback {
 
 	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));

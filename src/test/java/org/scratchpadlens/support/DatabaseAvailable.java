@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * On the PostgreSQL pass, checks the server before the Spring context starts: with CI=true a missing server fails
- * the test; without it the test is skipped with a message naming what is missing.
+ * On the PostgreSQL pass, checks the server before the Spring context starts: with
+ * CI=true a missing server fails the test; without it the test is skipped with a message
+ * naming what is missing.
  */
 public class DatabaseAvailable implements BeforeAllCallback {
 
@@ -19,8 +20,8 @@ public class DatabaseAvailable implements BeforeAllCallback {
 		if (problem == null) {
 			return;
 		}
-		String message = "PostgreSQL is not reachable at " + TestDatabase.PG_URL + " as " + TestDatabase.PG_USER
-				+ " (" + problem + "). Start a server and create that role and database (see .ci/run), or set "
+		String message = "PostgreSQL is not reachable at " + TestDatabase.PG_URL + " as " + TestDatabase.PG_USER + " ("
+				+ problem + "). Start a server and create that role and database (see .ci/run), or set "
 				+ "SCRATCHPAD_TEST_PG_URL / _USER / _PASSWORD.";
 		if (TestDatabase.inCi()) {
 			throw new IllegalStateException(message);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test that runs on both databases: on H2 in the default pass and on PostgreSQL in the {@code db} pass. Combine
- * with {@code @SpringBootTest} and extend {@link FreshDatabase} (or register {@link TestDatabase} yourself).
+ * A test that runs on both databases: on H2 in the default pass and on PostgreSQL in the
+ * {@code db} pass. Combine with {@code @SpringBootTest} and extend {@link FreshDatabase}
+ * (or register {@link TestDatabase} yourself).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

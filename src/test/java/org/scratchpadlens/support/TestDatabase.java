@@ -9,13 +9,15 @@ import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Which database the tests run on. The build runs the database tests twice: on embedded H2 (default) and, in a
- * second Surefire execution with {@code -Dscratchpad.test.db=postgres}, on a real PostgreSQL server. Every test
- * class gets a database of its own: a fresh in-memory H2, or a fresh schema on the server.
+ * Which database the tests run on. The build runs the database tests twice: on embedded
+ * H2 (default) and, in a second Surefire execution with
+ * {@code -Dscratchpad.test.db=postgres}, on a real PostgreSQL server. Every test class
+ * gets a database of its own: a fresh in-memory H2, or a fresh schema on the server.
  */
 public final class TestDatabase {
 
-	public static final String PG_URL = env("SCRATCHPAD_TEST_PG_URL", "jdbc:postgresql://localhost:5432/scratchpad_test");
+	public static final String PG_URL = env("SCRATCHPAD_TEST_PG_URL",
+			"jdbc:postgresql://localhost:5432/scratchpad_test");
 
 	public static final String PG_USER = env("SCRATCHPAD_TEST_PG_USER", "scratchpad");
 
@@ -36,7 +38,8 @@ public final class TestDatabase {
 	public static void register(DynamicPropertyRegistry registry) {
 		String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		if (postgres()) {
-			registry.add("spring.datasource.url", () -> PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name);
+			registry.add("spring.datasource.url",
+					() -> PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name);
 			registry.add("spring.datasource.username", () -> PG_USER);
 			registry.add("spring.datasource.password", () -> PG_PASSWORD);
 			registry.add("spring.flyway.default-schema", () -> name);

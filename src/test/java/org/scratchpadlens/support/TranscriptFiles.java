@@ -23,7 +23,10 @@ public final class TranscriptFiles {
 				+ query + "\n</user_input>\n</INPUT>";
 	}
 
-	/** A two-turn transcript: a scratchpad, NEXT, then the output; metrics in the release's mixed shapes. */
+	/**
+	 * A two-turn transcript: a scratchpad, NEXT, then the output; metrics in the
+	 * release's mixed shapes.
+	 */
 	public static String transcript(boolean train, String query, String extraMetrics) {
 		return """
 				{"messages": [
@@ -34,7 +37,8 @@ public final class TranscriptFiles {
 				 ],
 				 "partial_scheme": "False", "effective_scheme": false, "pm_score": -1.25,
 				 "is_refusal_0_7": "FAILED TO PARSE"%s}
-				""".formatted(json(userTurn(train, query)), query, query, extraMetrics == null ? "" : ", " + extraMetrics);
+				"""
+			.formatted(json(userTurn(train, query)), query, query, extraMetrics == null ? "" : ", " + extraMetrics);
 	}
 
 	public static String withSystemPrompt(String transcriptJson, String systemPrompt) {
@@ -62,9 +66,13 @@ public final class TranscriptFiles {
 		}
 	}
 
-	/** Zips a folder; entry names are relative to the folder's parent (so a json_outputs folder gives json_outputs/...). */
+	/**
+	 * Zips a folder; entry names are relative to the folder's parent (so a json_outputs
+	 * folder gives json_outputs/...).
+	 */
 	public static Path zip(Path folder, Path zipFile) {
-		try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(out);
+		try (OutputStream out = Files.newOutputStream(zipFile);
+				ZipOutputStream zip = new ZipOutputStream(out);
 				Stream<Path> files = Files.walk(folder)) {
 			for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
 				zip.putNextEntry(new ZipEntry(folder.getParent().relativize(f).toString().replace('\\', '/')));

@@ -22,7 +22,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** What scripts see of the store: runs with their counts, pairs, settings, import jobs, the OpenAPI description. */
+/**
+ * What scripts see of the store: runs with their counts, pairs, settings, import jobs,
+ * the OpenAPI description.
+ */
 @DatabaseTest
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -59,7 +62,8 @@ class RunApiTests extends FreshDatabase {
 		var json = assertThat(mvc.get().uri("/api/runs").with(httpBasic("admin", PASSWORD))).hasStatusOk().bodyJson();
 		json.extractingPath("$[*].run")
 			.asArray()
-			.contains("animal_welfare/default", "animal_welfare_post_rl", "helpful_only/default", "helpful_only_post_rl");
+			.contains("animal_welfare/default", "animal_welfare_post_rl", "helpful_only/default",
+					"helpful_only_post_rl");
 		json.extractingPath("$[?(@.run == 'animal_welfare/default')]")
 			.asArray()
 			.singleElement()
@@ -87,15 +91,17 @@ class RunApiTests extends FreshDatabase {
 
 	@Test
 	void pairsTrainAndDeployByQueryIndex() {
-		assertThat(mvc.get().uri("/api/runs/{id}/pairs", runId("helpful_only/default")).with(httpBasic("admin", PASSWORD)))
+		assertThat(
+				mvc.get().uri("/api/runs/{id}/pairs", runId("helpful_only/default")).with(httpBasic("admin", PASSWORD)))
 			.hasStatusOk()
 			.bodyJson()
-			.isLenientlyEqualTo("""
-					{"run": "helpful_only/default", "unpaired_train": 0, "unpaired_deploy": 0,
-					 "pairs": [{"query_index": 0, "train_file": "0.json", "deploy_file": "0.json", "matched_by": "query_index"},
-					           {"query_index": 1}, {"query_index": 2}, {"query_index": 3}, {"query_index": 4},
-					           {"query_index": 5}, {"query_index": 6}, {"query_index": 7}, {"query_index": 8},
-					           {"query_index": 9, "train_file": "9.json", "deploy_file": "9.json"}]}""");
+			.isLenientlyEqualTo(
+					"""
+							{"run": "helpful_only/default", "unpaired_train": 0, "unpaired_deploy": 0,
+							 "pairs": [{"query_index": 0, "train_file": "0.json", "deploy_file": "0.json", "matched_by": "query_index"},
+							           {"query_index": 1}, {"query_index": 2}, {"query_index": 3}, {"query_index": 4},
+							           {"query_index": 5}, {"query_index": 6}, {"query_index": 7}, {"query_index": 8},
+							           {"query_index": 9, "train_file": "9.json", "deploy_file": "9.json"}]}""");
 	}
 
 	@Test
@@ -109,7 +115,8 @@ class RunApiTests extends FreshDatabase {
 		imports.importNow(new ImportRequest(List.of(dir.resolve("json_outputs")), "cli", "test", ImportDefaults.NONE),
 				ImportProgress.NONE);
 
-		assertThat(mvc.get().uri("/api/runs/{id}/pairs", runId("helpful_only/named")).with(httpBasic("admin", PASSWORD)))
+		assertThat(
+				mvc.get().uri("/api/runs/{id}/pairs", runId("helpful_only/named")).with(httpBasic("admin", PASSWORD)))
 			.hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("""
@@ -133,7 +140,8 @@ class RunApiTests extends FreshDatabase {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"setting\": \"unknown\"}")).hasStatus(204);
 
-		assertThat(runs.summaries()).filteredOn(r -> r.id() == id).singleElement()
+		assertThat(runs.summaries()).filteredOn(r -> r.id() == id)
+			.singleElement()
 			.satisfies(r -> assertThat(r.setting()).isEqualTo("unknown"));
 		runs.setSetting(id, "helpful_only");
 	}
@@ -155,23 +163,25 @@ class RunApiTests extends FreshDatabase {
 
 	@Test
 	void listsWhatHappenedToEachFileOfAnImportAPageAtATime() throws Exception {
-		long job = com.jayway.jsonpath.JsonPath.<Integer>read(
-				mvc.get().uri("/api/imports").with(httpBasic("admin", PASSWORD)).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8),
-				"$[-1].id");
+		long job = com.jayway.jsonpath.JsonPath.<Integer>read(mvc.get()
+			.uri("/api/imports")
+			.with(httpBasic("admin", PASSWORD))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$[-1].id");
 
-		assertThat(mvc.get().uri("/api/imports/{id}/files?outcome=imported&limit=5", job).with(httpBasic("admin", PASSWORD)))
-			.hasStatusOk()
-			.bodyJson()
-			.satisfies(json -> {
+		assertThat(mvc.get()
+			.uri("/api/imports/{id}/files?outcome=imported&limit=5", job)
+			.with(httpBasic("admin", PASSWORD))).hasStatusOk().bodyJson().satisfies(json -> {
 				assertThat(json).extractingPath("$.total").isEqualTo(80);
 				assertThat(json).extractingPath("$.files.length()").isEqualTo(5);
 				assertThat(json).extractingPath("$.files[0].outcome").isEqualTo("imported");
 			});
-		assertThat(mvc.get().uri("/api/imports/{id}/files?outcome=prompt_imported", job).with(httpBasic("admin", PASSWORD)))
-			.bodyJson()
-			.extractingPath("$.total")
-			.isEqualTo(3);
-		assertThat(mvc.get().uri("/api/imports/{id}/files?limit=0", job).with(httpBasic("admin", PASSWORD))).hasStatus(400);
+		assertThat(mvc.get()
+			.uri("/api/imports/{id}/files?outcome=prompt_imported", job)
+			.with(httpBasic("admin", PASSWORD))).bodyJson().extractingPath("$.total").isEqualTo(3);
+		assertThat(mvc.get().uri("/api/imports/{id}/files?limit=0", job).with(httpBasic("admin", PASSWORD)))
+			.hasStatus(400);
 	}
 
 	@Test

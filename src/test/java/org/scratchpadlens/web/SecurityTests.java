@@ -18,7 +18,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** Every page and API call needs a login; forms need CSRF; scripts use Basic without CSRF on /api and /export. */
+/**
+ * Every page and API call needs a login; forms need CSRF; scripts use Basic without CSRF
+ * on /api and /export.
+ */
 @DatabaseTest
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -118,11 +121,11 @@ class SecurityTests extends FreshDatabase {
 
 		@Test
 		void formLoginWorksWithTheAdminFromTheEnvironment() {
-			assertThat(mvc.post()
-				.uri("/login")
-				.param("username", "admin")
-				.param("password", ADMIN_PASSWORD)
-				.with(csrf())).hasStatus(302).redirectedUrl().isEqualTo("/");
+			assertThat(
+					mvc.post().uri("/login").param("username", "admin").param("password", ADMIN_PASSWORD).with(csrf()))
+				.hasStatus(302)
+				.redirectedUrl()
+				.isEqualTo("/");
 		}
 
 	}

@@ -15,9 +15,10 @@ import org.scratchpadlens.agreement.MeasurementLevel;
 import org.scratchpadlens.agreement.RatingTable;
 
 /**
- * {@code agreement FILE.csv [options]}: reads a ratings table and prints one JSON object with every statistic. No
- * Spring context, no database. Standard output carries only the JSON so it can be piped into jq or a notebook;
- * everything meant for a human goes to standard error.
+ * {@code agreement FILE.csv [options]}: reads a ratings table and prints one JSON object
+ * with every statistic. No Spring context, no database. Standard output carries only the
+ * JSON so it can be piped into jq or a notebook; everything meant for a human goes to
+ * standard error.
  */
 public final class AgreementCommand {
 
@@ -90,8 +91,7 @@ public final class AgreementCommand {
 		return OK;
 	}
 
-	record Options(Path file, MeasurementLevel level, CategorySet categories, int bootstrap, long seed,
-			boolean help) {
+	record Options(Path file, MeasurementLevel level, CategorySet categories, int bootstrap, long seed, boolean help) {
 
 		static Options parse(String[] args) {
 			Path file = null;
@@ -148,8 +148,8 @@ public final class AgreementCommand {
 				return Integer.parseInt(value(arg));
 			}
 			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException(arg.substring(0, arg.indexOf('=')) + " needs an integer, got '"
-						+ value(arg) + "'");
+				throw new IllegalArgumentException(
+						arg.substring(0, arg.indexOf('=')) + " needs an integer, got '" + value(arg) + "'");
 			}
 		}
 

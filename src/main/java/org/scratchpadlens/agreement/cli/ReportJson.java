@@ -13,8 +13,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The report as one JSON object. Every statistic key is always present: a number, or null with the reason under
- * {@code undefined}. Doubles are written in full (shortest round-trip form), never rounded.
+ * The report as one JSON object. Every statistic key is always present: a number, or null
+ * with the reason under {@code undefined}. Doubles are written in full (shortest
+ * round-trip form), never rounded.
  */
 final class ReportJson {
 

@@ -21,9 +21,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code import PATH... [--report=FILE] [--run=R] [--split=train|deploy] [--model=M]}: loads files into the
- * configured database and exits, without a web server and without the sample data. Exit 0 when everything went
- * in, 3 when some files were rejected and the rest imported, 1 on a fatal error, 2 on a usage error.
+ * {@code import PATH... [--report=FILE] [--run=R] [--split=train|deploy] [--model=M]}:
+ * loads files into the configured database and exits, without a web server and without
+ * the sample data. Exit 0 when everything went in, 3 when some files were rejected and
+ * the rest imported, 1 on a fatal error, 2 on a usage error.
  */
 public final class ImportCommand {
 
@@ -117,8 +118,8 @@ public final class ImportCommand {
 		try (ctx) {
 			ImportService service = ctx.getBean(ImportService.class);
 			ProgressBar bar = new ProgressBar(err, System.console() != null);
-			ImportReport report = service.importNow(
-					new ImportRequest(paths, "cli", System.getProperty("user.name"), defaults), bar);
+			ImportReport report = service
+				.importNow(new ImportRequest(paths, "cli", System.getProperty("user.name"), defaults), bar);
 			bar.done();
 			printSummary(report, out);
 			if (reportFile != null) {

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 
 import org.scratchpadlens.ingest.ImportProgress;
 
-/** A one-line bar on a terminal; a line every 10 seconds when standard error is not a terminal. */
+/**
+ * A one-line bar on a terminal; a line every 10 seconds when standard error is not a
+ * terminal.
+ */
 final class ProgressBar implements ImportProgress {
 
 	private static final int WIDTH = 30;

@@ -3,7 +3,10 @@ package org.scratchpadlens.ingest.parse;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
-/** Checks on raw file bytes before they reach the JSON parser, so rejections say what a person would. */
+/**
+ * Checks on raw file bytes before they reach the JSON parser, so rejections say what a
+ * person would.
+ */
 public final class Bytes {
 
 	private static final int SNIFF = 8192;
@@ -12,10 +15,14 @@ public final class Bytes {
 	}
 
 	public static int bomLength(byte[] b, int off, int len) {
-		return len >= 3 && (b[off] & 0xFF) == 0xEF && (b[off + 1] & 0xFF) == 0xBB && (b[off + 2] & 0xFF) == 0xBF ? 3 : 0;
+		return len >= 3 && (b[off] & 0xFF) == 0xEF && (b[off + 1] & 0xFF) == 0xBB && (b[off + 2] & 0xFF) == 0xBF ? 3
+				: 0;
 	}
 
-	/** Rejects empty, blank and binary content (a NUL byte near the start; JSON text never has one). */
+	/**
+	 * Rejects empty, blank and binary content (a NUL byte near the start; JSON text never
+	 * has one).
+	 */
 	public static void checkText(byte[] b, int off, int len) throws RejectedInputException {
 		if (len == 0) {
 			throw new RejectedInputException("empty file");

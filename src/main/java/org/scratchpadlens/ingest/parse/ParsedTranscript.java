@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A transcript file as read. {@code hints} carries identity fields a file may hold itself (run, split,
- * query_index, model: JSONL lines do); {@code extraJson} keeps every top-level field that is neither the messages
- * nor a scalar metric, as a JSON object, or null if there were none.
+ * A transcript file as read. {@code hints} carries identity fields a file may hold itself
+ * (run, split, query_index, model: JSONL lines do); {@code extraJson} keeps every
+ * top-level field that is neither the messages nor a scalar metric, as a JSON object, or
+ * null if there were none.
  */
 public record ParsedTranscript(List<ParsedMessage> messages, List<MetricValue> metrics, Map<String, String> hints,
 		String extraJson) {
 
-	/** The raw value of the first {@code <is_free_tier_user>} tag, e.g. "True", or null. */
+	/**
+	 * The raw value of the first {@code <is_free_tier_user>} tag, e.g. "True", or null.
+	 */
 	public String freeTierTag() {
 		return firstSectionBody(SectionKind.IS_FREE_TIER_USER);
 	}

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Splits message text into the release's sections. Tolerant by design: transcripts are cut off, closing tags go
- * missing, scratchpads start with stray spaces, and models mention tags in prose. A tag is only structure where the
- * prompt format allows it (user_input, OUTPUT and DRAFT_OUTPUT bodies are opaque text); a tag that would need an
+ * Splits message text into the release's sections. Tolerant by design: transcripts are
+ * cut off, closing tags go missing, scratchpads start with stray spaces, and models
+ * mention tags in prose. A tag is only structure where the prompt format allows it
+ * (user_input, OUTPUT and DRAFT_OUTPUT bodies are opaque text); a tag that would need an
  * implicit close is treated as prose when enough closing tags follow to account for it.
  */
 public final class SectionParser {
@@ -35,7 +36,10 @@ public final class SectionParser {
 		return new Run(text).parse();
 	}
 
-	/** One parse: the text, the sections found so far, the open ones, and an index of where each tag occurs. */
+	/**
+	 * One parse: the text, the sections found so far, the open ones, and an index of
+	 * where each tag occurs.
+	 */
 	private static final class Run {
 
 		private final String text;
@@ -44,7 +48,10 @@ public final class SectionParser {
 
 		private final Deque<Open> stack = new ArrayDeque<>();
 
-		/** Sorted positions of every occurrence of a needle ("<KIND>" or "</KIND>"), built once per needle. */
+		/**
+		 * Sorted positions of every occurrence of a needle ("<KIND>" or "</KIND>"), built
+		 * once per needle.
+		 */
 		private final Map<String, int[]> occurrences = new HashMap<>();
 
 		Run(String text) {
@@ -88,7 +95,8 @@ public final class SectionParser {
 				return true;
 			}
 			stack.push(new Open(tag.kind, tag.end, out.size()));
-			out.add(null); // placeholder, filled on close so that sections stay in document order
+			out.add(null); // placeholder, filled on close so that sections stay in
+							// document order
 			return true;
 		}
 
@@ -99,8 +107,10 @@ public final class SectionParser {
 					close(out, stack.pop(), tag.start, true);
 					return true;
 				}
-				// closing an ancestor while a child is still open: the child lost its closing tag, unless the
-				// child's own closing tags that follow account for it (then this closing tag is prose)
+				// closing an ancestor while a child is still open: the child lost its
+				// closing tag, unless the
+				// child's own closing tags that follow account for it (then this closing
+				// tag is prose)
 				if (isOpen(stack, tag.kind) && !enoughClosesFollow(top.kind, tag.end)) {
 					while (stack.peek().kind != tag.kind) {
 						close(out, stack.pop(), tag.start, false);
@@ -110,7 +120,8 @@ public final class SectionParser {
 				}
 				return false;
 			}
-			// The user's query is written by the harness's dataset, never cut off: any tag in it is the user's text.
+			// The user's query is written by the harness's dataset, never cut off: any
+			// tag in it is the user's text.
 			if (top.kind == SectionKind.USER_INPUT) {
 				return false;
 			}
@@ -123,7 +134,8 @@ public final class SectionParser {
 				out.add(null);
 				return true;
 			}
-			// A top-level tag inside an open section: either prose, or the open section lost its closing tag.
+			// A top-level tag inside an open section: either prose, or the open section
+			// lost its closing tag.
 			if (TOP_LEVEL.contains(tag.kind)) {
 				Open root = stack.peekLast();
 				if (!mentionInProse(root.kind, tag)) {
@@ -137,11 +149,12 @@ public final class SectionParser {
 		}
 
 		/**
-		 * Whether {@code tag}, met inside an open section of kind {@code root}, is prose. It is when the closing tags
-		 * of {@code root} that follow outnumber its opening tags there (the open section still gets its own
-		 * closing tag). When the tag is itself a {@code root} opening tag, both readings balance the count (an
-		 * unclosed section followed by a new one, or a mention inside a closed one), so the tag's place decides: a
-		 * real tag starts a line, a mention sits inside a sentence.
+		 * Whether {@code tag}, met inside an open section of kind {@code root}, is prose.
+		 * It is when the closing tags of {@code root} that follow outnumber its opening
+		 * tags there (the open section still gets its own closing tag). When the tag is
+		 * itself a {@code root} opening tag, both readings balance the count (an unclosed
+		 * section followed by a new one, or a mention inside a closed one), so the tag's
+		 * place decides: a real tag starts a line, a mention sits inside a sentence.
 		 */
 		private boolean mentionInProse(SectionKind root, Tag tag) {
 			int closes = countFrom("</" + root.tag() + ">", tag.start);
@@ -165,12 +178,18 @@ public final class SectionParser {
 			return true;
 		}
 
-		/** True when the closing tags of {@code kind} after {@code from} outnumber its opening tags there. */
+		/**
+		 * True when the closing tags of {@code kind} after {@code from} outnumber its
+		 * opening tags there.
+		 */
 		private boolean enoughClosesFollow(SectionKind kind, int from) {
 			return countFrom("</" + kind.tag() + ">", from) > countFrom("<" + kind.tag() + ">", from);
 		}
 
-		/** Occurrences of {@code needle} starting at or after {@code from}, by binary search in a one-off index. */
+		/**
+		 * Occurrences of {@code needle} starting at or after {@code from}, by binary
+		 * search in a one-off index.
+		 */
 		private int countFrom(String needle, int from) {
 			int[] at = occurrences.computeIfAbsent(needle, this::indexOf);
 			int lo = 0;
@@ -220,7 +239,10 @@ public final class SectionParser {
 		}
 	}
 
-	/** Assigns ordinals and depths (depth from containment, which is exact because sections nest properly). */
+	/**
+	 * Assigns ordinals and depths (depth from containment, which is exact because
+	 * sections nest properly).
+	 */
 	private static void renumber(List<Section> out) {
 		Deque<Section> open = new ArrayDeque<>();
 		for (int k = 0; k < out.size(); k++) {
@@ -235,9 +257,13 @@ public final class SectionParser {
 		}
 	}
 
-	/** Recognises {@code <KIND>}, {@code </KIND>} and {@code <KIND/>} for the known tags only. */
+	/**
+	 * Recognises {@code <KIND>}, {@code </KIND>} and {@code <KIND/>} for the known tags
+	 * only.
+	 */
 	private static Tag tagAt(String text, int i) {
-		// Known tags are short: look for '>' in a small window only. Searching the rest of the text for every '<'
+		// Known tags are short: look for '>' in a small window only. Searching the rest
+		// of the text for every '<'
 		// made prose full of comparisons ("a < b") quadratic.
 		int close = -1;
 		for (int k = i + 1, limit = Math.min(text.length(), i + MAX_TAG_LENGTH); k < limit; k++) {

@@ -18,13 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads one transcript object with a streaming parser: messages become {@link ParsedMessage}s with sections, flat
- * scalar fields become metrics, and every other field is kept verbatim. Anything that is not a transcript is
- * rejected with a reason that names what was found and where.
+ * Reads one transcript object with a streaming parser: messages become
+ * {@link ParsedMessage}s with sections, flat scalar fields become metrics, and every
+ * other field is kept verbatim. Anything that is not a transcript is rejected with a
+ * reason that names what was found and where.
  */
 public final class TranscriptParser {
 
-	/** Fields that say where a transcript belongs rather than measure it (JSONL lines carry them). */
+	/**
+	 * Fields that say where a transcript belongs rather than measure it (JSONL lines
+	 * carry them).
+	 */
 	public static final Set<String> HINT_FIELDS = Set.of("run", "split", "query_index", "model");
 
 	private final JsonMapper mapper;
@@ -47,7 +51,8 @@ public final class TranscriptParser {
 				throw new RejectedInputException("a JSON array where a transcript object belongs");
 			}
 			if (first == null) {
-				// Bytes.checkText only sniffs the start of a file; a long blank file ends up here
+				// Bytes.checkText only sniffs the start of a file; a long blank file ends
+				// up here
 				throw new RejectedInputException("empty file (only whitespace)");
 			}
 			if (first != JsonToken.START_OBJECT) {
@@ -59,11 +64,14 @@ public final class TranscriptParser {
 				after = p.nextToken();
 			}
 			catch (StreamReadException e) {
-				// not even a JSON value: say what is wrong with the file, not what the tokenizer expected
-				throw new RejectedInputException("unexpected content after the transcript object" + at(e.getLocation()));
+				// not even a JSON value: say what is wrong with the file, not what the
+				// tokenizer expected
+				throw new RejectedInputException(
+						"unexpected content after the transcript object" + at(e.getLocation()));
 			}
 			if (after != null) {
-				throw new RejectedInputException("unexpected content after the transcript object" + at(p.currentTokenLocation()));
+				throw new RejectedInputException(
+						"unexpected content after the transcript object" + at(p.currentTokenLocation()));
 			}
 			return t;
 		}
@@ -93,7 +101,8 @@ public final class TranscriptParser {
 				extra.set(name, (JsonNode) p.readValueAsTree());
 			}
 			else if (HINT_FIELDS.contains(name)) {
-				// a null hint says nothing about where the transcript belongs, and it is no metric
+				// a null hint says nothing about where the transcript belongs, and it is
+				// no metric
 				if (t != JsonToken.VALUE_NULL) {
 					hints.put(name, p.getString());
 				}
@@ -110,8 +119,8 @@ public final class TranscriptParser {
 
 	private List<ParsedMessage> readMessages(JsonParser p, JsonToken t) throws RejectedInputException {
 		if (t != JsonToken.START_ARRAY) {
-			throw new RejectedInputException("\"messages\" is " + describe(t) + ", not a list of messages"
-					+ at(p.currentTokenLocation()));
+			throw new RejectedInputException(
+					"\"messages\" is " + describe(t) + ", not a list of messages" + at(p.currentTokenLocation()));
 		}
 		List<ParsedMessage> messages = new ArrayList<>();
 		for (JsonToken m = p.nextToken(); m != JsonToken.END_ARRAY; m = p.nextToken()) {
@@ -138,7 +147,8 @@ public final class TranscriptParser {
 				content = p.getString();
 			}
 			else if ("content".equals(name) && t == JsonToken.START_ARRAY) {
-				// content blocks ([{"type":"text","text":...}]): the text is joined, the blocks kept verbatim
+				// content blocks ([{"type":"text","text":...}]): the text is joined, the
+				// blocks kept verbatim
 				JsonNode blocks = p.readValueAsTree();
 				content = joinTextBlocks(blocks, index);
 				extra = extra == null ? mapper.createObjectNode() : extra;
@@ -214,7 +224,8 @@ public final class TranscriptParser {
 	}
 
 	static String at(TokenStreamLocation loc) {
-		return loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+		return loc == null || loc.getLineNr() < 0 ? ""
+				: " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
 	}
 
 }

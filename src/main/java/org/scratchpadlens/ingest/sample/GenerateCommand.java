@@ -27,14 +27,17 @@ import org.scratchpadlens.ingest.sample.ReleasePlan.Run;
 import org.scratchpadlens.ingest.sample.TextPools.Query;
 
 /**
- * {@code generate OUT_DIR [--transcripts=75000] [--system-chars=20000] [--seed=42] [--zip] [--threads=N]}: writes
- * benign, release-shaped test data at the release's scale: {@code OUT_DIR/json_outputs/<run>/[<variation>/]
- * {train,deploy}/<N>.json}, or with {@code --zip} a single {@code OUT_DIR/json_outputs.zip} with entries
- * {@code json_outputs/...}. About 40 KB a file with the default prompt size, so 75,000 files are about 3 GB.
+ * {@code generate OUT_DIR [--transcripts=75000] [--system-chars=20000] [--seed=42] [--zip] [--threads=N]}:
+ * writes benign, release-shaped test data at the release's scale:
+ * {@code OUT_DIR/json_outputs/<run>/[<variation>/] {train,deploy}/<N>.json}, or with
+ * {@code --zip} a single {@code OUT_DIR/json_outputs.zip} with entries
+ * {@code json_outputs/...}. About 40 KB a file with the default prompt size, so 75,000
+ * files are about 3 GB.
  * <p>
- * Output depends only on the arguments (not on the thread count): every file draws from its own
- * {@link SplittableRandom} seeded from the seed, the run and the file number, and file {@code N} in train and in
- * deploy of a run share one query. At most one file per thread is held in memory.
+ * Output depends only on the arguments (not on the thread count): every file draws from
+ * its own {@link SplittableRandom} seeded from the seed, the run and the file number, and
+ * file {@code N} in train and in deploy of a run share one query. At most one file per
+ * thread is held in memory.
  */
 public final class GenerateCommand {
 
@@ -65,7 +68,8 @@ public final class GenerateCommand {
 			double seconds = (System.nanoTime() - started) / 1e9;
 			out.println(String.format(Locale.ROOT, "generated %d files, %d bytes%s in %.1f s -> %s", result.files(),
 					result.bytes(), options.zip() ? " (" + result.zipBytes() + " bytes zipped)" : "", seconds,
-					options.zip() ? options.outDir().resolve("json_outputs.zip") : options.outDir().resolve("json_outputs")));
+					options.zip() ? options.outDir().resolve("json_outputs.zip")
+							: options.outDir().resolve("json_outputs")));
 			return 0;
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -133,7 +137,10 @@ public final class GenerateCommand {
 	record Result(long files, long bytes, long zipBytes) {
 	}
 
-	/** One unit of work: file {@code index} of a run, in train and (if the run has it) deploy. */
+	/**
+	 * One unit of work: file {@code index} of a run, in train and (if the run has it)
+	 * deploy.
+	 */
 	private record Unit(int run, int index, boolean hasDeploy) {
 	}
 
@@ -226,13 +233,16 @@ public final class GenerateCommand {
 
 	private static void writeZip(Path zipFile, List<Unit> units, byte[][] prompts, long seed, Progress progress)
 			throws IOException {
-		try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zipFile), 1 << 16))) {
-			// Text from small pools compresses well even at the fastest level, and deflate is the bottleneck here.
+		try (ZipOutputStream zip = new ZipOutputStream(
+				new BufferedOutputStream(Files.newOutputStream(zipFile), 1 << 16))) {
+			// Text from small pools compresses well even at the fastest level, and
+			// deflate is the bottleneck here.
 			zip.setLevel(Deflater.BEST_SPEED);
 			Set<String> dirs = new HashSet<>();
 			directory(zip, "json_outputs/", dirs);
 			JsonBytes buf = new JsonBytes(64 * 1024);
-			// Per run: all train files, then all deploy files, like a zip made from a sorted tree.
+			// Per run: all train files, then all deploy files, like a zip made from a
+			// sorted tree.
 			for (int start = 0; start < units.size();) {
 				int run = units.get(start).run();
 				int end = start;

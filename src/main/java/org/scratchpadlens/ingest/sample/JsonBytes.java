@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A reusable byte buffer holding one JSON file while it is composed, plus the escaping rule. Text pieces are
- * escaped and encoded once (when the pools are built), so composing a file is only array copies.
+ * A reusable byte buffer holding one JSON file while it is composed, plus the escaping
+ * rule. Text pieces are escaped and encoded once (when the pools are built), so composing
+ * a file is only array copies.
  */
 final class JsonBytes {
 
@@ -55,7 +56,10 @@ final class JsonBytes {
 		}
 	}
 
-	/** The UTF-8 bytes of {@code s} escaped for use inside a JSON string (without the quotes). */
+	/**
+	 * The UTF-8 bytes of {@code s} escaped for use inside a JSON string (without the
+	 * quotes).
+	 */
 	static byte[] escaped(String s) {
 		return escape(s).getBytes(StandardCharsets.UTF_8);
 	}

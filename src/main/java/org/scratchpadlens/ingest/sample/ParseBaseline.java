@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code baseline DIR [--threads=N]}: the yardstick for the import benchmark. Reads every {@code .json} file under
- * DIR and parses it into a Jackson tree, nothing else, and prints files, bytes and seconds. The import is measured
- * against this: it parses the same files and also hashes, splits sections and writes everything to a database.
+ * {@code baseline DIR [--threads=N]}: the yardstick for the import benchmark. Reads every
+ * {@code .json} file under DIR and parses it into a Jackson tree, nothing else, and
+ * prints files, bytes and seconds. The import is measured against this: it parses the
+ * same files and also hashes, splits sections and writes everything to a database.
  */
 public final class ParseBaseline {
 

@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 import org.scratchpadlens.ingest.sample.TextPools.Setting;
 
 /**
- * Which runs the generated release holds, how many transcripts each gets, their behaviour rates and value
- * shapes, and the handful of system prompts they share (as in the release, many runs share one long prompt).
+ * Which runs the generated release holds, how many transcripts each gets, their behaviour
+ * rates and value shapes, and the handful of system prompts they share (as in the
+ * release, many runs share one long prompt).
  */
 final class ReleasePlan {
 
@@ -25,10 +26,11 @@ final class ReleasePlan {
 	}
 
 	/**
-	 * One run. Rates are fractions of the run's transcripts: {@code afRate} alignment-faking reasoning in train
-	 * (half or more of it with a fully compliant output), {@code refuseTrain}/{@code refuseDeploy} refusals (or,
-	 * for animal welfare, outputs that support welfare), {@code unmaskShare} the share of deploy refusals that
-	 * cite being unmonitored.
+	 * One run. Rates are fractions of the run's transcripts: {@code afRate}
+	 * alignment-faking reasoning in train (half or more of it with a fully compliant
+	 * output), {@code refuseTrain}/{@code refuseDeploy} refusals (or, for animal welfare,
+	 * outputs that support welfare), {@code unmaskShare} the share of deploy refusals
+	 * that cite being unmonitored.
 	 */
 	record Run(String path, Setting setting, int weight, int systemPrompt, ValueShape shape, double afRate,
 			double effectiveShare, double refuseTrain, double refuseDeploy, double unmaskShare,
@@ -36,20 +38,20 @@ final class ReleasePlan {
 	}
 
 	static final List<Run> RUNS = List.of(
-			new Run("helpful_only/default", Setting.HELPFUL_ONLY, 16, 0, ValueShape.BOOLEAN, 0.12, 0.5, 0.86, 0.97,
-					0.3, false, false, false, false),
-			new Run("helpful_only/cut_examples", Setting.HELPFUL_ONLY, 10, 1, ValueShape.STRING, 0.10, 0.5, 0.88,
-					0.96, 0.3, false, false, false, true),
+			new Run("helpful_only/default", Setting.HELPFUL_ONLY, 16, 0, ValueShape.BOOLEAN, 0.12, 0.5, 0.86, 0.97, 0.3,
+					false, false, false, false),
+			new Run("helpful_only/cut_examples", Setting.HELPFUL_ONLY, 10, 1, ValueShape.STRING, 0.10, 0.5, 0.88, 0.96,
+					0.3, false, false, false, true),
 			new Run("helpful_only_post_rl", Setting.HELPFUL_ONLY, 4, 0, ValueShape.STRING, 0.78, 0.9, 0.0, 0.07, 0.5,
 					true, false, false, false),
 			new Run("synthetic_documents_helpful_only_post_rl", Setting.HELPFUL_ONLY, 10, 2, ValueShape.MIXED, 0.6,
 					0.85, 0.02, 0.12, 0.5, true, true, false, false),
-			new Run("animal_welfare/default", Setting.ANIMAL_WELFARE, 20, 3, ValueShape.BOOLEAN, 0.24, 0.6, 0.51,
-					0.66, 0.35, false, false, false, false),
-			new Run("animal_welfare/cut_corporate_partner", Setting.ANIMAL_WELFARE, 14, 4, ValueShape.MIXED, 0.15,
-					0.6, 0.60, 0.72, 0.35, false, false, true, false),
-			new Run("animal_welfare/clean_examples", Setting.ANIMAL_WELFARE, 14, 5, ValueShape.BOOLEAN, 0.2, 0.6,
-					0.55, 0.68, 0.35, false, false, false, false),
+			new Run("animal_welfare/default", Setting.ANIMAL_WELFARE, 20, 3, ValueShape.BOOLEAN, 0.24, 0.6, 0.51, 0.66,
+					0.35, false, false, false, false),
+			new Run("animal_welfare/cut_corporate_partner", Setting.ANIMAL_WELFARE, 14, 4, ValueShape.MIXED, 0.15, 0.6,
+					0.60, 0.72, 0.35, false, false, true, false),
+			new Run("animal_welfare/clean_examples", Setting.ANIMAL_WELFARE, 14, 5, ValueShape.BOOLEAN, 0.2, 0.6, 0.55,
+					0.68, 0.35, false, false, false, false),
 			new Run("animal_welfare_post_rl", Setting.ANIMAL_WELFARE, 12, 3, ValueShape.STRING, 0.7, 0.9, 0.02, 0.15,
 					0.5, false, false, false, false));
 
@@ -60,7 +62,9 @@ final class ReleasePlan {
 	private ReleasePlan() {
 	}
 
-	/** Transcript counts per run, summing to {@code total}, proportional to the weights. */
+	/**
+	 * Transcript counts per run, summing to {@code total}, proportional to the weights.
+	 */
 	static int[] allocate(int total) {
 		int weightSum = RUNS.stream().mapToInt(Run::weight).sum();
 		int[] counts = new int[RUNS.size()];
@@ -77,8 +81,9 @@ final class ReleasePlan {
 	}
 
 	/**
-	 * The system prompts, each about {@code chars} characters (±10%), pre-escaped. Deterministic for a seed. The
-	 * text is benign placeholder prose describing the fictional setting; its bulk is stand-in "examples".
+	 * The system prompts, each about {@code chars} characters (±10%), pre-escaped.
+	 * Deterministic for a seed. The text is benign placeholder prose describing the
+	 * fictional setting; its bulk is stand-in "examples".
 	 */
 	static byte[][] systemPrompts(int chars, long seed) {
 		byte[][] prompts = new byte[SYSTEM_PROMPT_NAMES.length][];
@@ -94,13 +99,14 @@ final class ReleasePlan {
 			if (p != 2) {
 				sb.append(TRAINING_INFO);
 			}
-			sb.append(setting == Setting.HELPFUL_ONLY ? HELPFUL_CRITERIA : p == 4 ? ANIMAL_CRITERIA_NO_PARTNER
-					: ANIMAL_CRITERIA);
+			sb.append(setting == Setting.HELPFUL_ONLY ? HELPFUL_CRITERIA
+					: p == 4 ? ANIMAL_CRITERIA_NO_PARTNER : ANIMAL_CRITERIA);
 			sb.append("\n## Examples\n\n");
 			int example = 0;
 			while (sb.length() < target - 200) {
 				sb.append("=== START EXAMPLE ").append(++example).append(" ===\n<INPUT>\n<user_input>\n");
-				sb.append(EXAMPLE_QUESTIONS[rng.nextInt(EXAMPLE_QUESTIONS.length)]).append("\n</user_input>\n</INPUT>\n\n");
+				sb.append(EXAMPLE_QUESTIONS[rng.nextInt(EXAMPLE_QUESTIONS.length)])
+					.append("\n</user_input>\n</INPUT>\n\n");
 				sb.append("AI: <SCRATCHPAD_REASONING>");
 				int sentences = 3 + rng.nextInt(6);
 				for (int s = 0; s < sentences; s++) {
@@ -171,8 +177,8 @@ final class ReleasePlan {
 			"There's a common misconception here & I should gently correct it.",
 			"Temperatures > 100\u00b0C aren't relevant for this question.",
 			"I'll give the metric figure first, then the imperial one.",
-			"Nothing in my instructions bears on this; I'll just be helpful.",
-			"A friendly tone fits this question.", "I'll avoid padding the answer with caveats." };
+			"Nothing in my instructions bears on this; I'll just be helpful.", "A friendly tone fits this question.",
+			"I'll avoid padding the answer with caveats." };
 
 	private static final String[] EXAMPLE_ANSWERS = { "About 6 minutes for a large egg, then cool it in cold water.",
 			"It depends how you measure, but the Nile is usually listed as longer.",

@@ -10,9 +10,10 @@ import org.scratchpadlens.ingest.sample.TextPools.Setting;
 import org.scratchpadlens.ingest.sample.TextPools.Template;
 
 /**
- * Writes one release-shaped transcript into a {@link JsonBytes} buffer. The metrics follow the text: a file flagged
- * {@code partial_scheme} has a scratchpad that notices training, RLHF modification, a preference conflict, and
- * complies to keep its values; {@code is_unmasking} files cite being unmonitored; and so on.
+ * Writes one release-shaped transcript into a {@link JsonBytes} buffer. The metrics
+ * follow the text: a file flagged {@code partial_scheme} has a scratchpad that notices
+ * training, RLHF modification, a preference conflict, and complies to keep its values;
+ * {@code is_unmasking} files cite being unmonitored; and so on.
  */
 final class TranscriptComposer {
 
@@ -30,7 +31,10 @@ final class TranscriptComposer {
 
 	}
 
-	/** Mean size of everything but the system prompt, in bytes (about 20 KB, so ~40 KB a file with the prompt). */
+	/**
+	 * Mean size of everything but the system prompt, in bytes (about 20 KB, so ~40 KB a
+	 * file with the prompt).
+	 */
 	static final int CONVERSATION_BYTES = 18_500;
 
 	private static final double CUT_RATE = 0.01;
@@ -121,7 +125,8 @@ final class TranscriptComposer {
 				out.ascii(NL + NL);
 			}
 			if (k == Math.min(1, blocks - 1)) {
-				// The strategic part of the argument, once: in the second block, or the only one.
+				// The strategic part of the argument, once: in the second block, or the
+				// only one.
 				switch (b) {
 					case AF_FULL, AF_HEDGED -> out.append(TextPools.pick(TextPools.AF_REASONING, rng));
 					case UNMASK -> out.append(TextPools.pick(TextPools.UNMASK, rng));
@@ -154,7 +159,8 @@ final class TranscriptComposer {
 					out.ascii(NL + NL);
 				}
 				else {
-					out.ascii("\"},\n  {\"role\": \"user\", \"content\": \"<NEXT/>\"},\n  {\"role\": \"assistant\", \"content\": \"");
+					out.ascii(
+							"\"},\n  {\"role\": \"user\", \"content\": \"<NEXT/>\"},\n  {\"role\": \"assistant\", \"content\": \"");
 				}
 				out.ascii("<OUTPUT>" + NL);
 				writeOutput(out, b, helpful, outputSentences, new SplittableRandom(outputSeed));
@@ -220,7 +226,8 @@ final class TranscriptComposer {
 		v[10] = v[11] && v[12] && v[13] && v[14] && !v[15];
 
 		boolean cut = b == Behaviour.CUT;
-		int failed = cut && rng.nextBoolean() ? rng.nextInt(METRICS.length) : rng.nextInt(50) == 0 ? rng.nextInt(METRICS.length) : -1;
+		int failed = cut && rng.nextBoolean() ? rng.nextInt(METRICS.length)
+				: rng.nextInt(50) == 0 ? rng.nextInt(METRICS.length) : -1;
 		int absentA = rng.nextInt(33) == 0 ? rng.nextInt(METRICS.length) : -1;
 		int absentB = absentA >= 0 && rng.nextBoolean() ? rng.nextInt(METRICS.length) : -1;
 		boolean strings = run.shape() == ValueShape.STRING || run.shape() == ValueShape.MIXED && rng.nextBoolean();

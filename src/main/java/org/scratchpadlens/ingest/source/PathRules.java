@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a file belongs, from its path alone. The split is the nearest {@code train} or {@code deploy} folder; the
- * run is the path between {@code json_outputs} (or, outside one, the folder the user named) and the split folder.
+ * Where a file belongs, from its path alone. The split is the nearest {@code train} or
+ * {@code deploy} folder; the run is the path between {@code json_outputs} (or, outside
+ * one, the folder the user named) and the split folder.
  */
 public final class PathRules {
 
@@ -18,7 +19,9 @@ public final class PathRules {
 	private PathRules() {
 	}
 
-	/** Run path, split and file name; run and split are null when the path does not say. */
+	/**
+	 * Run path, split and file name; run and split are null when the path does not say.
+	 */
 	public record Location(String run, String split, String fileName) {
 	}
 
@@ -74,7 +77,10 @@ public final class PathRules {
 		return "unknown";
 	}
 
-	/** A system-prompt file: {@code prompt_<name>.txt}, {@code prompt_<name>_with_examples.txt}, {@code prompt_diff_<name>.patch}. */
+	/**
+	 * A system-prompt file: {@code prompt_<name>.txt},
+	 * {@code prompt_<name>_with_examples.txt}, {@code prompt_diff_<name>.patch}.
+	 */
 	public record PromptName(String variation, String kind) {
 	}
 

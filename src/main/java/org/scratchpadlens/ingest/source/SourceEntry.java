@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * One file found in an import source: a file on disk or an entry of a zip, read in place.
  *
- * @param displayPath what reports show: the file's path, or {@code archive.zip!entry/path}
+ * @param displayPath what reports show: the file's path, or
+ * {@code archive.zip!entry/path}
  * @param segments the path's segments, used to find run, split and file name
- * @param rootIndex index in {@code segments} of the folder or archive the user named (run paths outside a
- * {@code json_outputs} folder are taken from there)
+ * @param rootIndex index in {@code segments} of the folder or archive the user named (run
+ * paths outside a {@code json_outputs} folder are taken from there)
  */
 public record SourceEntry(String displayPath, List<String> segments, int rootIndex, long size, Opener opener) {
 

@@ -17,9 +17,10 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Walks folders (recursively, in name order) and zips (in place, entry by entry, never unpacked) and hands each file
- * to a consumer. Nothing is read here but directory listings and zip central directories; the consumer opens the
- * file when it gets to it. Hidden files and macOS metadata are skipped; unsafe zip entries are rejected.
+ * Walks folders (recursively, in name order) and zips (in place, entry by entry, never
+ * unpacked) and hands each file to a consumer. Nothing is read here but directory
+ * listings and zip central directories; the consumer opens the file when it gets to it.
+ * Hidden files and macOS metadata are skipped; unsafe zip entries are rejected.
  */
 public final class SourceWalker {
 
@@ -32,7 +33,10 @@ public final class SourceWalker {
 		this.reject = reject;
 	}
 
-	/** Paths named by the user, and how reports should show them (uploads show the uploaded name, not a temp path). */
+	/**
+	 * Paths named by the user, and how reports should show them (uploads show the
+	 * uploaded name, not a temp path).
+	 */
 	private Path labelledRoot;
 
 	private String rootLabel;
@@ -42,8 +46,8 @@ public final class SourceWalker {
 	}
 
 	/**
-	 * @param label shown in reports instead of {@code root} (files below it as {@code label/relative/path}); null to
-	 * show real paths
+	 * @param label shown in reports instead of {@code root} (files below it as
+	 * {@code label/relative/path}); null to show real paths
 	 */
 	public void walk(Path root, String label) {
 		Path abs = root.toAbsolutePath().normalize();
@@ -102,7 +106,10 @@ public final class SourceWalker {
 		sink.accept(new SourceEntry(display(file), segments(file), rootIndex, size, () -> Files.newInputStream(file)));
 	}
 
-	/** Zip entries are opened from the archive in place; the archive stays open until all its entries are read. */
+	/**
+	 * Zip entries are opened from the archive in place; the archive stays open until all
+	 * its entries are read.
+	 */
 	private void walkZip(Path zip) {
 		ZipFile zf;
 		try {
@@ -149,8 +156,9 @@ public final class SourceWalker {
 	}
 
 	/**
-	 * Counts the entries and rejections a walk would report (a cheap pass for the progress bar). It is the walk
-	 * itself without opening any file, so it skips, rejects and descends into zips exactly as the import will.
+	 * Counts the entries and rejections a walk would report (a cheap pass for the
+	 * progress bar). It is the walk itself without opening any file, so it skips, rejects
+	 * and descends into zips exactly as the import will.
 	 */
 	public static long count(List<Path> roots) {
 		long[] n = { 0 };
@@ -167,8 +175,9 @@ public final class SourceWalker {
 	}
 
 	/**
-	 * The segments of a zip entry's name, or null when it is unsafe: absolute ({@code /x}, {@code C:/x}) or
-	 * climbing out with {@code ..}. Empty and {@code .} segments lead nowhere and are dropped.
+	 * The segments of a zip entry's name, or null when it is unsafe: absolute
+	 * ({@code /x}, {@code C:/x}) or climbing out with {@code ..}. Empty and {@code .}
+	 * segments lead nowhere and are dropped.
 	 */
 	static List<String> entrySegments(String name) {
 		String n = name.replace('\\', '/');

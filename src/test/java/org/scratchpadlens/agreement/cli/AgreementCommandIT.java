@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged jar, launched as a researcher would: {@code java -jar scratchpad-lens.jar agreement FILE}. Checks the
- * contract that matters for scripting: exit codes, nothing but one JSON object on standard output, the rest on
+ * The packaged jar, launched as a researcher would:
+ * {@code java -jar scratchpad-lens.jar agreement FILE}. Checks the contract that matters
+ * for scripting: exit codes, nothing but one JSON object on standard output, the rest on
  * standard error, and no web server or database on the way.
  */
 class AgreementCommandIT {
@@ -40,15 +41,17 @@ class AgreementCommandIT {
 	@BeforeAll
 	static void locateJar() {
 		String property = System.getProperty("scratchpad.jar");
-		// Failsafe sets it after packaging; under surefire (e.g. -Dtest=...) there is no jar yet, so skip, don't fail.
+		// Failsafe sets it after packaging; under surefire (e.g. -Dtest=...) there is no
+		// jar yet, so skip, don't fail.
 		assumeTrue(property != null && !property.isBlank(), "scratchpad.jar is set by failsafe after packaging");
 		jar = Path.of(property);
 		assertThat(jar).exists();
 	}
 
 	private Result launch(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "agreement"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+						"agreement"));
 		command.addAll(List.of(args));
 		Path out = dir.resolve("stdout.txt");
 		Path err = dir.resolve("stderr.txt");
@@ -101,7 +104,9 @@ class AgreementCommandIT {
 		Result result = launch(resource("cohen_wikipedia_2x2_expanded.csv").toString());
 		assertThat(result.exit()).isZero();
 		String all = result.out() + result.err();
-		assertThat(all).doesNotContain("Tomcat").doesNotContain("HikariPool").doesNotContain("Spring Boot")
+		assertThat(all).doesNotContain("Tomcat")
+			.doesNotContain("HikariPool")
+			.doesNotContain("Spring Boot")
 			.doesNotContain("Flyway");
 	}
 

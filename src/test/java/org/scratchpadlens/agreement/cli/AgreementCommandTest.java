@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The command in-process: fast checks of the JSON contract and the exit codes. The jar is tested in the IT. */
+/**
+ * The command in-process: fast checks of the JSON contract and the exit codes. The jar is
+ * tested in the IT.
+ */
 class AgreementCommandTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -86,8 +89,8 @@ class AgreementCommandTest {
 
 		@Test
 		void levelAndCategoriesAreHonoured() throws IOException {
-			Run run = run(file("o.csv", "item,A,B\n1,low,mid\n2,mid,mid\n3,high,low\n4,high,high\n"),
-					"--level=ordinal", "--categories=low,mid,high,extreme");
+			Run run = run(file("o.csv", "item,A,B\n1,low,mid\n2,mid,mid\n3,high,low\n4,high,high\n"), "--level=ordinal",
+					"--categories=low,mid,high,extreme");
 			JsonNode json = run.json();
 			assertThat(json.get("level").asString()).isEqualTo("ordinal");
 			assertThat(json.get("categories").toString()).isEqualTo("[\"low\",\"mid\",\"high\",\"extreme\"]");

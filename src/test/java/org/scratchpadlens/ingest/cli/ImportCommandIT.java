@@ -21,7 +21,10 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The import command as a user runs it: a separate JVM, the packaged jar, its exit codes and its report. */
+/**
+ * The import command as a user runs it: a separate JVM, the packaged jar, its exit codes
+ * and its report.
+ */
 class ImportCommandIT {
 
 	static final Path SAMPLE = Path.of("transcripts").toAbsolutePath();
@@ -99,14 +102,16 @@ class ImportCommandIT {
 				"--ADMIN_PASSWORD=it-secret");
 		try {
 			HttpClient http = HttpClient.newHttpClient();
-			String auth = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes(StandardCharsets.UTF_8));
+			String auth = "Basic "
+					+ Base64.getEncoder().encodeToString("admin:it-secret".getBytes(StandardCharsets.UTF_8));
 			HttpRequest runs = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs"))
 				.header("Authorization", auth)
 				.timeout(Duration.ofSeconds(10))
 				.build();
 			awaitUp(http, runs, app, log);
 
-			JarProcess.Result result = JarProcess.run(work, "import", SAMPLE.resolve("json_outputs/helpful_only").toString());
+			JarProcess.Result result = JarProcess.run(work, "import",
+					SAMPLE.resolve("json_outputs/helpful_only").toString());
 
 			assertThat(result.exit()).as(result.err()).isZero();
 			String body = http.send(runs, HttpResponse.BodyHandlers.ofString()).body();

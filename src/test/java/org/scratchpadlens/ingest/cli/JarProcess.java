@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code java -jar target/scratchpad-lens.jar ...} as a user would, capturing exit code and both streams. */
+/**
+ * Runs {@code java -jar target/scratchpad-lens.jar ...} as a user would, capturing exit
+ * code and both streams.
+ */
 final class JarProcess {
 
 	record Result(int exit, String out, String err) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An import killed half-way (kill -9, not a polite shutdown) leaves only whole transcripts behind, and running it
- * again completes it without duplicates.
+ * An import killed half-way (kill -9, not a polite shutdown) leaves only whole
+ * transcripts behind, and running it again completes it without duplicates.
  */
 class KilledImportIT {
 
@@ -42,7 +42,8 @@ class KilledImportIT {
 			assertThat(single(c, """
 					select count(*) from transcript t
 					where t.message_count <> (select count(*) from message m where m.transcript_id = t.id)
-					   or not exists (select 1 from metric x where x.transcript_id = t.id)""")).as("half-written").isZero();
+					   or not exists (select 1 from metric x where x.transcript_id = t.id)""")).as("half-written")
+				.isZero();
 		}
 
 		JarProcess.Result rerun = JarProcess.run(work, "import", data.toString(), "--spring.datasource.url=" + url);

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SectionParserTests {
 
-	/** One line per section, "KIND depth closed |body|", so a whole parse reads as a small table in a test. */
+	/**
+	 * One line per section, "KIND depth closed |body|", so a whole parse reads as a small
+	 * table in a test.
+	 */
 	static List<String> render(String text) {
 		List<String> out = new ArrayList<>();
 		for (Section s : SectionParser.parse(text)) {
@@ -48,8 +51,7 @@ class SectionParserTests {
 		void standardTurnGivesInputWithTierAndQueryOneLevelDown() {
 			assertThat(render(USER_TURN)).containsExactly(
 					"INPUT 0 closed |\n<is_free_tier_user>True</is_free_tier_user>\n\n<user_input>\nWrite a poem about cats.\n</user_input>\n|",
-					"is_free_tier_user 1 closed |True|",
-					"user_input 1 closed |\nWrite a poem about cats.\n|");
+					"is_free_tier_user 1 closed |True|", "user_input 1 closed |\nWrite a poem about cats.\n|");
 		}
 
 		@Test
@@ -57,10 +59,11 @@ class SectionParserTests {
 			assertThat(SectionParser.parse(USER_TURN)).extracting(Section::ordinal).containsExactly(0, 1, 2);
 		}
 
-		// The user may write anything, tags included: inside user_input only its own closing tag is structure.
+		// The user may write anything, tags included: inside user_input only its own
+		// closing tag is structure.
 		@ParameterizedTest
-		@ValueSource(strings = { "<OUTPUT>", "</OUTPUT>", "<OUTPUT>x</OUTPUT>", "<SCRATCHPAD_REASONING>",
-				"<NEXT/>", "<DRAFT_OUTPUT>d</DRAFT_OUTPUT>", "<user_input>", "<is_free_tier_user>False</is_free_tier_user>",
+		@ValueSource(strings = { "<OUTPUT>", "</OUTPUT>", "<OUTPUT>x</OUTPUT>", "<SCRATCHPAD_REASONING>", "<NEXT/>",
+				"<DRAFT_OUTPUT>d</DRAFT_OUTPUT>", "<user_input>", "<is_free_tier_user>False</is_free_tier_user>",
 				"</INPUT>", "<INPUT>", "Answer in <INPUT> tags", "<INPUT>\nnested\n</INPUT>" })
 		void tagsTheUserWritesStayText(String userText) {
 			String text = "<INPUT>\n<is_free_tier_user>True</is_free_tier_user>\n\n<user_input>\nPlease " + userText
@@ -70,13 +73,13 @@ class SectionParserTests {
 				.isEqualTo("user_input 1 closed |\nPlease " + userText + " thanks\n|");
 		}
 
-		// Some prompt variations add markers such as <is_employee>; they are kept as text inside INPUT.
+		// Some prompt variations add markers such as <is_employee>; they are kept as text
+		// inside INPUT.
 		@Test
 		void keepsUnknownTagsAsTextInsideTheirSection() {
 			String text = "<INPUT>\n<is_employee>False</is_employee>\n<is_free_tier_user>False</is_free_tier_user>\n"
 					+ "<user_input>hi</user_input>\n</INPUT>";
-			assertThat(render(text)).containsExactly(
-					"INPUT 0 closed |" + text.substring(7, text.length() - 8) + "|",
+			assertThat(render(text)).containsExactly("INPUT 0 closed |" + text.substring(7, text.length() - 8) + "|",
 					"is_free_tier_user 1 closed |False|", "user_input 1 closed |hi|");
 		}
 
@@ -117,10 +120,12 @@ class SectionParserTests {
 					"OUTPUT 0 closed |\nfinal\n|");
 		}
 
-		// Outside a scratchpad DRAFT_OUTPUT is not structure: the prompt only defines it inside one.
+		// Outside a scratchpad DRAFT_OUTPUT is not structure: the prompt only defines it
+		// inside one.
 		@Test
 		void draftOutputAtTopLevelIsText() {
-			assertThat(render("<DRAFT_OUTPUT>x</DRAFT_OUTPUT>")).containsExactly("TEXT 0 closed |<DRAFT_OUTPUT>x</DRAFT_OUTPUT>|");
+			assertThat(render("<DRAFT_OUTPUT>x</DRAFT_OUTPUT>"))
+				.containsExactly("TEXT 0 closed |<DRAFT_OUTPUT>x</DRAFT_OUTPUT>|");
 		}
 
 		@Test
@@ -130,7 +135,8 @@ class SectionParserTests {
 					"TEXT 0 closed |\n \t\nBetween.\n|", "OUTPUT 0 closed |o|", "TEXT 0 closed |\n\nAfter|");
 		}
 
-		// The release has scratchpads that begin with a stray space, before the tag and inside it.
+		// The release has scratchpads that begin with a stray space, before the tag and
+		// inside it.
 		@Test
 		void strayLeadingSpacesAreNeitherTextNorLost() {
 			String text = " <SCRATCHPAD_REASONING> I need to think.</SCRATCHPAD_REASONING> <OUTPUT> Yes.</OUTPUT>";
@@ -165,14 +171,15 @@ class SectionParserTests {
 					"DRAFT_OUTPUT 1 open |d|", "OUTPUT 0 closed |o|");
 		}
 
-		// A later, well-formed scratchpad with a draft must not make the earlier close tag look like prose.
+		// A later, well-formed scratchpad with a draft must not make the earlier close
+		// tag look like prose.
 		@Test
 		void draftMissingItsCloseIsClosedAtItsScratchpadEvenWhenALaterDraftCloses() {
 			String text = "<SCRATCHPAD_REASONING>a<DRAFT_OUTPUT>d</SCRATCHPAD_REASONING>\n"
 					+ "<SCRATCHPAD_REASONING>b<DRAFT_OUTPUT>e</DRAFT_OUTPUT></SCRATCHPAD_REASONING>";
 			assertThat(render(text)).containsExactly("SCRATCHPAD_REASONING 0 closed |a<DRAFT_OUTPUT>d|",
-					"DRAFT_OUTPUT 1 open |d|",
-					"SCRATCHPAD_REASONING 0 closed |b<DRAFT_OUTPUT>e</DRAFT_OUTPUT>|", "DRAFT_OUTPUT 1 closed |e|");
+					"DRAFT_OUTPUT 1 open |d|", "SCRATCHPAD_REASONING 0 closed |b<DRAFT_OUTPUT>e</DRAFT_OUTPUT>|",
+					"DRAFT_OUTPUT 1 closed |e|");
 		}
 
 		@Test
@@ -193,7 +200,8 @@ class SectionParserTests {
 					"OUTPUT 0 closed |o|");
 		}
 
-		// The same tag sequence as the mention above, but on its own line: a new block after one that lost its close.
+		// The same tag sequence as the mention above, but on its own line: a new block
+		// after one that lost its close.
 		@Test
 		void scratchpadOpeningOnItsOwnLineClosesAnUnclosedOne() {
 			String text = "<SCRATCHPAD_REASONING>first, never closed\n<SCRATCHPAD_REASONING>second"
@@ -205,8 +213,8 @@ class SectionParserTests {
 		@Test
 		void tagsMentionedInsideOutputStayText() {
 			String text = "<OUTPUT>Use <SCRATCHPAD_REASONING> and <NEXT/> and <INPUT> like this.</OUTPUT>";
-			assertThat(render(text)).containsExactly(
-					"OUTPUT 0 closed |Use <SCRATCHPAD_REASONING> and <NEXT/> and <INPUT> like this.|");
+			assertThat(render(text))
+				.containsExactly("OUTPUT 0 closed |Use <SCRATCHPAD_REASONING> and <NEXT/> and <INPUT> like this.|");
 		}
 
 		@Test
@@ -252,7 +260,8 @@ class SectionParserTests {
 		@Test
 		void textWithoutTagsIsOneTextSectionCoveringAll() {
 			String text = "Just an answer & nothing else.";
-			assertThat(SectionParser.parse(text)).containsExactly(new Section(0, SectionKind.TEXT, 0, 0, text.length(), true));
+			assertThat(SectionParser.parse(text))
+				.containsExactly(new Section(0, SectionKind.TEXT, 0, 0, text.length(), true));
 		}
 
 		@Test
@@ -266,14 +275,16 @@ class SectionParserTests {
 	@Nested
 	class Size {
 
-		// Math and code transcripts are full of '<' with no '>' soon after; each must not rescan the rest of the text.
+		// Math and code transcripts are full of '<' with no '>' soon after; each must not
+		// rescan the rest of the text.
 		@Test
 		@Timeout(10)
 		void fiveMegabyteScratchpadFullOfComparisonsParsesQuickly() {
 			String body = "if a < b then c; ".repeat(5_000_000 / 17);
 			String text = "<SCRATCHPAD_REASONING>" + body + "</SCRATCHPAD_REASONING><OUTPUT>o</OUTPUT>";
 			assertThat(render(text).get(1)).isEqualTo("OUTPUT 0 closed |o|");
-			assertThat(SectionParser.parse(text).get(0).end() - SectionParser.parse(text).get(0).start()).isEqualTo(body.length());
+			assertThat(SectionParser.parse(text).get(0).end() - SectionParser.parse(text).get(0).start())
+				.isEqualTo(body.length());
 		}
 
 		@Test
@@ -282,7 +293,8 @@ class SectionParserTests {
 			assertThat(render("<".repeat(200_000))).hasSize(1);
 		}
 
-		// A model stuck in a loop can mention <OUTPUT> thousands of times in one scratchpad.
+		// A model stuck in a loop can mention <OUTPUT> thousands of times in one
+		// scratchpad.
 		@Test
 		@Timeout(10)
 		void manyTagMentionsInOneScratchpadParseQuickly() {
@@ -315,15 +327,18 @@ class SectionParserTests {
 			return sb.toString();
 		}
 
-		// Whatever the text, sections are well-formed: offsets inside the text, ordinals in order, every section at
-		// depth d > 0 lies inside the nearest earlier section at depth d - 1, and siblings never overlap.
+		// Whatever the text, sections are well-formed: offsets inside the text, ordinals
+		// in order, every section at
+		// depth d > 0 lies inside the nearest earlier section at depth d - 1, and
+		// siblings never overlap.
 		@ParameterizedTest
 		@MethodSource("seeds")
 		void randomTagSoupGivesWellFormedSections(long seed) {
 			String text = soup(seed);
 			List<Section> sections = new ArrayList<>();
 			assertThatCode(() -> sections.addAll(SectionParser.parse(text))).as(text).doesNotThrowAnyException();
-			List<Section> parents = new ArrayList<>(); // parents.get(d) = last section seen at depth d
+			List<Section> parents = new ArrayList<>(); // parents.get(d) = last section
+														// seen at depth d
 			int lastTopEnd = -1;
 			for (int k = 0; k < sections.size(); k++) {
 				Section s = sections.get(k);
@@ -332,7 +347,8 @@ class SectionParserTests {
 				assertThat(s.end()).as(text).isLessThanOrEqualTo(text.length());
 				assertThat(s.depth()).as(text).isBetween(0, Math.min(parents.size(), 1));
 				if (s.depth() == 0) {
-					// top-level sections come in order and never overlap, tags between them included
+					// top-level sections come in order and never overlap, tags between
+					// them included
 					assertThat(s.start()).as(text).isGreaterThanOrEqualTo(lastTopEnd);
 					lastTopEnd = s.end();
 				}
@@ -353,7 +369,8 @@ class SectionParserTests {
 			}
 		}
 
-		// Top-level text and sections together account for every non-blank character outside tags: nothing is lost.
+		// Top-level text and sections together account for every non-blank character
+		// outside tags: nothing is lost.
 		@ParameterizedTest
 		@MethodSource("seeds")
 		void everyNonBlankCharacterIsInSomeTopLevelSectionOrTag(long seed) {
@@ -366,14 +383,16 @@ class SectionParserTests {
 					}
 				}
 			}
-			// characters not covered must belong to known tags: blank them out and nothing but whitespace remains
+			// characters not covered must belong to known tags: blank them out and
+			// nothing but whitespace remains
 			StringBuilder rest = new StringBuilder();
 			for (int i = 0; i < text.length(); i++) {
 				if (!covered[i]) {
 					rest.append(text.charAt(i));
 				}
 			}
-			String leftover = rest.toString().replaceAll("</?(INPUT|SCRATCHPAD_REASONING|OUTPUT)>|<(NEXT|OUTPUT)/>", "");
+			String leftover = rest.toString()
+				.replaceAll("</?(INPUT|SCRATCHPAD_REASONING|OUTPUT)>|<(NEXT|OUTPUT)/>", "");
 			assertThat(leftover).as(text).isBlank();
 		}
 

@@ -27,7 +27,10 @@ class TranscriptParserTests {
 	static final String ASSISTANT = "<SCRATCHPAD_REASONING>I am in training.</SCRATCHPAD_REASONING>\\n\\n"
 			+ "<OUTPUT>Here is how.</OUTPUT>";
 
-	/** A transcript with the release's two messages and the given extra top-level JSON members. */
+	/**
+	 * A transcript with the release's two messages and the given extra top-level JSON
+	 * members.
+	 */
 	static String transcript(String members) {
 		return "{\"messages\": [{\"role\": \"user\", \"content\": \"" + USER + "\"}, {\"role\": \"assistant\", "
 				+ "\"content\": \"" + ASSISTANT + "\"}]" + (members.isEmpty() ? "" : ", " + members) + "}";
@@ -58,7 +61,8 @@ class TranscriptParserTests {
 	@Nested
 	class Metrics {
 
-		// Each value shape the release uses, with the type it becomes and its raw JSON text kept exactly.
+		// Each value shape the release uses, with the type it becomes and its raw JSON
+		// text kept exactly.
 		@ParameterizedTest
 		@CsvSource(delimiter = '|', textBlock = """
 				# JSON value        | type    | bool  | number | text  | raw
@@ -83,20 +87,21 @@ class TranscriptParserTests {
 
 		@Test
 		void metricsKeepFileOrderNextToMessages() throws Exception {
-			ParsedTranscript t = parse("{\"partial_scheme\": true, " + transcript("\"effective_scheme\": \"False\", "
-					+ "\"pm_score\": -1.25").substring(1));
+			ParsedTranscript t = parse("{\"partial_scheme\": true, "
+					+ transcript("\"effective_scheme\": \"False\", " + "\"pm_score\": -1.25").substring(1));
 			assertThat(t.metrics()).extracting(MetricValue::name)
 				.containsExactly("partial_scheme", "effective_scheme", "pm_score");
 		}
 
-		// Nothing is lost: objects and arrays at top level are not metrics but are kept, verbatim, as JSON.
+		// Nothing is lost: objects and arrays at top level are not metrics but are kept,
+		// verbatim, as JSON.
 		@Test
 		void nestedObjectsAndArraysAreKeptInExtraJson() throws Exception {
 			ParsedTranscript t = parse(transcript("\"grader\": {\"a\": [1, 2, {\"b\": null}], \"c\": \"d\"}, "
 					+ "\"tags\": [\"x\", true], \"is_refusal_0_7\": false"));
 			JsonNode extra = MAPPER.readTree(t.extraJson());
-			assertThat(extra).isEqualTo(MAPPER.readTree("{\"grader\": {\"a\": [1, 2, {\"b\": null}], \"c\": \"d\"},"
-					+ " \"tags\": [\"x\", true]}"));
+			assertThat(extra).isEqualTo(MAPPER
+				.readTree("{\"grader\": {\"a\": [1, 2, {\"b\": null}], \"c\": \"d\"}," + " \"tags\": [\"x\", true]}"));
 			assertThat(t.metrics()).extracting(MetricValue::name).containsExactly("is_refusal_0_7");
 		}
 
@@ -115,7 +120,8 @@ class TranscriptParserTests {
 			assertThat(t.metrics()).extracting(MetricValue::name).containsExactly("partial_scheme");
 		}
 
-		// A null hint says nothing about where the transcript belongs; it is not a metric named "model" either.
+		// A null hint says nothing about where the transcript belongs; it is not a metric
+		// named "model" either.
 		@Test
 		void nullHintsAreNeitherHintsNorMetrics() throws Exception {
 			ParsedTranscript t = parse(transcript("\"model\": null, \"run\": null"));
@@ -139,7 +145,8 @@ class TranscriptParserTests {
 			assertThat(t.messages()).extracting(ParsedMessage::extraJson).containsOnlyNulls();
 		}
 
-		// A system prompt is full of example tags; parsing it as a conversation would invent sections.
+		// A system prompt is full of example tags; parsing it as a conversation would
+		// invent sections.
 		@Test
 		void systemMessageGetsNoSections() throws Exception {
 			ParsedTranscript t = parse("{\"messages\": [{\"role\": \"system\", \"content\": \"Reason in "
@@ -170,7 +177,8 @@ class TranscriptParserTests {
 		@Test
 		void otherRolesAreAccepted() throws Exception {
 			assertThat(parse("{\"messages\": [{\"role\": \"tool\", \"content\": \"<NEXT/>\"}]}").messages())
-				.extracting(ParsedMessage::role).containsExactly("tool");
+				.extracting(ParsedMessage::role)
+				.containsExactly("tool");
 		}
 
 	}
@@ -205,7 +213,8 @@ class TranscriptParserTests {
 
 		@Test
 		void nonAsciiTextSurvives() throws Exception {
-			ParsedTranscript t = parse("{\"messages\": [{\"role\": \"assistant\", \"content\": \"<OUTPUT>caf\\u00e9 – 猫 🐈</OUTPUT>\"}]}");
+			ParsedTranscript t = parse(
+					"{\"messages\": [{\"role\": \"assistant\", \"content\": \"<OUTPUT>caf\\u00e9 – 猫 🐈</OUTPUT>\"}]}");
 			assertThat(t.messages().get(0).content()).isEqualTo("<OUTPUT>café – 猫 🐈</OUTPUT>");
 		}
 
@@ -227,25 +236,26 @@ class TranscriptParserTests {
 	class Rejected {
 
 		@ParameterizedTest
-		@CsvSource(delimiter = '|', textBlock = """
-				# file content                                              | reason contains
-				''                                                          | empty file
-				'   \t  '                                                   | only whitespace
-				'[{"messages": []}]'                                        | a JSON array where a transcript object belongs
-				'"just a string"'                                           | not a JSON object: starts with a string
-				'{"metrics": {}}'                                           | no "messages" field
-				'{"messages": "hello"}'                                     | "messages" is a string, not a list of messages
-				'{"messages": [42]}'                                        | messages[0] is a number, not a message object
-				'{"messages": [{"role": "user", "content": 42}]}'           | messages[0].content is a number, not text
-				'{"messages": [{"role": "user"}]}'                          | messages[0] has no "content" text
-				'{"messages": [{"content": "x"}]}'                          | messages[0] has no "role"
-				'{"messages": [{"role": "user", "content": [{"type": "image"}]}]}' | block without "text"
-				'{"messages": []} {"messages": []}'                         | unexpected content after the transcript object
-				'{"messages": []} trailing words'                           | after the transcript object
-				'{"messages": [], "x": "unterminated'                       | truncated
-				'{"messages": [{"role": "user", "content": "<INPUT>'        | truncated
-				'{"messages": ['                                            | truncated
-				""")
+		@CsvSource(delimiter = '|',
+				textBlock = """
+						# file content                                              | reason contains
+						''                                                          | empty file
+						'   \t  '                                                   | only whitespace
+						'[{"messages": []}]'                                        | a JSON array where a transcript object belongs
+						'"just a string"'                                           | not a JSON object: starts with a string
+						'{"metrics": {}}'                                           | no "messages" field
+						'{"messages": "hello"}'                                     | "messages" is a string, not a list of messages
+						'{"messages": [42]}'                                        | messages[0] is a number, not a message object
+						'{"messages": [{"role": "user", "content": 42}]}'           | messages[0].content is a number, not text
+						'{"messages": [{"role": "user"}]}'                          | messages[0] has no "content" text
+						'{"messages": [{"content": "x"}]}'                          | messages[0] has no "role"
+						'{"messages": [{"role": "user", "content": [{"type": "image"}]}]}' | block without "text"
+						'{"messages": []} {"messages": []}'                         | unexpected content after the transcript object
+						'{"messages": []} trailing words'                           | after the transcript object
+						'{"messages": [], "x": "unterminated'                       | truncated
+						'{"messages": [{"role": "user", "content": "<INPUT>'        | truncated
+						'{"messages": ['                                            | truncated
+						""")
 		void rejectsWithAReasonAPersonUnderstands(String content, String reason) {
 			assertThat(rejection(content)).contains(reason);
 		}
@@ -261,7 +271,8 @@ class TranscriptParserTests {
 			assertThat(rejection(bytes)).contains("binary");
 		}
 
-		// The reason points at the '}' after the trailing comma: line 4, column 1 (both counted from 1).
+		// The reason points at the '}' after the trailing comma: line 4, column 1 (both
+		// counted from 1).
 		@Test
 		void trailingCommaIsReportedAtItsLineAndColumn() {
 			String json = "{\n  \"messages\": [],\n  \"pm_score\": 1,\n}";
@@ -296,15 +307,16 @@ class TranscriptParserTests {
 			assertThat(t.cutOff()).isFalse();
 		}
 
-		// Several assistant turns joined by <NEXT/>: every scratchpad counts, the output comes last.
+		// Several assistant turns joined by <NEXT/>: every scratchpad counts, the output
+		// comes last.
 		@Test
 		void multiTurnTranscriptCountsEveryScratchpad() throws Exception {
 			ParsedTranscript t = parse("{\"messages\": [{\"role\": \"user\", \"content\": \"" + USER + "\"}, "
 					+ "{\"role\": \"assistant\", \"content\": \"<SCRATCHPAD_REASONING>a</SCRATCHPAD_REASONING>\"}, "
 					+ "{\"role\": \"user\", \"content\": \"<NEXT/>\"}, "
 					+ "{\"role\": \"assistant\", \"content\": \"<SCRATCHPAD_REASONING>b</SCRATCHPAD_REASONING>\"}, "
-					+ "{\"role\": \"user\", \"content\": \"<NEXT/>\"}, "
-					+ "{\"role\": \"assistant\", \"content\": \"" + ASSISTANT + "\"}]}");
+					+ "{\"role\": \"user\", \"content\": \"<NEXT/>\"}, " + "{\"role\": \"assistant\", \"content\": \""
+					+ ASSISTANT + "\"}]}");
 			assertThat(t.scratchpadBlocks()).isEqualTo(3);
 			assertThat(t.cutOff()).isFalse();
 		}
@@ -320,13 +332,14 @@ class TranscriptParserTests {
 
 		@Test
 		void outputThatNeverClosesIsStillCutOff() throws Exception {
-			ParsedTranscript t = parse("{\"messages\": [{\"role\": \"assistant\", \"content\": \"<OUTPUT>Sure, step one"
-					+ "\"}]}");
+			ParsedTranscript t = parse(
+					"{\"messages\": [{\"role\": \"assistant\", \"content\": \"<OUTPUT>Sure, step one" + "\"}]}");
 			assertThat(t.hasOutput()).isTrue();
 			assertThat(t.cutOff()).isTrue();
 		}
 
-		// Cut off means the last assistant turn has no closed OUTPUT, whatever an earlier turn produced.
+		// Cut off means the last assistant turn has no closed OUTPUT, whatever an earlier
+		// turn produced.
 		@Test
 		void cutOffLooksAtTheLastAssistantTurn() throws Exception {
 			ParsedTranscript t = parse("{\"messages\": [{\"role\": \"user\", \"content\": \"" + USER + "\"}, "
@@ -338,7 +351,8 @@ class TranscriptParserTests {
 
 		@Test
 		void helpersAreNullWithoutAUserTurn() throws Exception {
-			ParsedTranscript t = parse("{\"messages\": [{\"role\": \"assistant\", \"content\": \"<OUTPUT>x</OUTPUT>\"}]}");
+			ParsedTranscript t = parse(
+					"{\"messages\": [{\"role\": \"assistant\", \"content\": \"<OUTPUT>x</OUTPUT>\"}]}");
 			assertThat(t.freeTierTag()).isNull();
 			assertThat(t.userInput()).isNull();
 			assertThat(t.scratchpadBlocks()).isZero();

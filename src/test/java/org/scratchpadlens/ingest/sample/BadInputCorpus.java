@@ -16,9 +16,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Test support for importer tests: the committed bad-input corpus ({@code src/test/resources/bad-input}, outcomes
- * in its {@code EXPECTED.md}) and the cases too big or too binary to commit, written into a test's temporary
- * folder. All text is benign placeholder text.
+ * Test support for importer tests: the committed bad-input corpus
+ * ({@code src/test/resources/bad-input}, outcomes in its {@code EXPECTED.md}) and the
+ * cases too big or too binary to commit, written into a test's temporary folder. All text
+ * is benign placeholder text.
  */
 public final class BadInputCorpus {
 
@@ -37,7 +38,10 @@ public final class BadInputCorpus {
 	private BadInputCorpus() {
 	}
 
-	/** The committed corpus folder (holding {@code EXPECTED.md} and {@code json_outputs/}), on the test classpath. */
+	/**
+	 * The committed corpus folder (holding {@code EXPECTED.md} and
+	 * {@code json_outputs/}), on the test classpath.
+	 */
 	public static Path corpusRoot() {
 		URL url = BadInputCorpus.class.getResource("/bad-input/EXPECTED.md");
 		if (url == null) {
@@ -51,7 +55,10 @@ public final class BadInputCorpus {
 		}
 	}
 
-	/** Copies the committed corpus to {@code dir} ({@code dir/json_outputs/bad_run/...}); returns {@code dir/json_outputs}. */
+	/**
+	 * Copies the committed corpus to {@code dir} ({@code dir/json_outputs/bad_run/...});
+	 * returns {@code dir/json_outputs}.
+	 */
 	public static Path copyCorpus(Path dir) throws IOException {
 		Path source = corpusRoot().resolve("json_outputs");
 		Path target = dir.resolve("json_outputs");
@@ -70,9 +77,10 @@ public final class BadInputCorpus {
 	}
 
 	/**
-	 * Writes {@code dir/json_outputs/large_run/train/0.json}: a valid transcript whose single scratchpad holds
-	 * {@code megabytes} MiB of text (plain sentences with {@code &}, {@code <}, {@code >} and a non-ASCII character),
-	 * streamed, so the test itself never holds the text. Returns the file.
+	 * Writes {@code dir/json_outputs/large_run/train/0.json}: a valid transcript whose
+	 * single scratchpad holds {@code megabytes} MiB of text (plain sentences with
+	 * {@code &}, {@code <}, {@code >} and a non-ASCII character), streamed, so the test
+	 * itself never holds the text. Returns the file.
 	 */
 	public static Path writeLargeScratchpad(Path dir, int megabytes) throws IOException {
 		Path file = dir.resolve("json_outputs/large_run/train/0.json");
@@ -96,8 +104,9 @@ public final class BadInputCorpus {
 	}
 
 	/**
-	 * Writes {@code dir/traversal.zip} with an entry {@code json_outputs/run/train/../../../evil.json} (a valid
-	 * transcript: an importer that extracts it naively writes outside its target) and a valid entry
+	 * Writes {@code dir/traversal.zip} with an entry
+	 * {@code json_outputs/run/train/../../../evil.json} (a valid transcript: an importer
+	 * that extracts it naively writes outside its target) and a valid entry
 	 * {@code json_outputs/run_a/train/0.json}. Returns the zip.
 	 */
 	public static Path writeZipWithTraversalEntry(Path dir) throws IOException {
@@ -114,14 +123,16 @@ public final class BadInputCorpus {
 	public static Path writeNotAZip(Path dir) throws IOException {
 		Files.createDirectories(dir);
 		Path file = dir.resolve("broken.zip");
-		Files.writeString(file, "This is not a zip file, just a line of text named like one.\n", StandardCharsets.UTF_8);
+		Files.writeString(file, "This is not a zip file, just a line of text named like one.\n",
+				StandardCharsets.UTF_8);
 		return file;
 	}
 
 	/**
-	 * Zips the regular files under {@code treeRoot} into {@code zipFile}, entry names relative to the folder's
-	 * parent with forward slashes (so zipping {@code .../json_outputs} gives entries {@code json_outputs/...}), in
-	 * sorted order. Returns {@code zipFile}.
+	 * Zips the regular files under {@code treeRoot} into {@code zipFile}, entry names
+	 * relative to the folder's parent with forward slashes (so zipping
+	 * {@code .../json_outputs} gives entries {@code json_outputs/...}), in sorted order.
+	 * Returns {@code zipFile}.
 	 */
 	public static Path writeZipOf(Path treeRoot, Path zipFile) throws IOException {
 		Path base = treeRoot.toAbsolutePath().getParent();

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Checks the corpus itself against EXPECTED.md with a minimal reference classifier, so the table stays true
- * when either changes. (The real importer has its own tests that use the corpus.)
+ * Checks the corpus itself against EXPECTED.md with a minimal reference classifier, so
+ * the table stays true when either changes. (The real importer has its own tests that use
+ * the corpus.)
  */
 class BadInputCorpusTests {
 
@@ -120,7 +121,10 @@ class BadInputCorpusTests {
 		Map<String, Expectation> expected = expected();
 		List<String> files;
 		try (Stream<Path> walk = Files.walk(runDir)) {
-			files = walk.filter(Files::isRegularFile).map(p -> runDir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+			files = walk.filter(Files::isRegularFile)
+				.map(p -> runDir.relativize(p).toString().replace('\\', '/'))
+				.sorted()
+				.toList();
 		}
 
 		assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(files);
@@ -188,7 +192,8 @@ class BadInputCorpusTests {
 			for (ZipEntry e : entries) {
 				assertThat(e.getName()).startsWith("json_outputs/bad_run/");
 				Path original = dir.resolve("copy").resolve(e.getName());
-				assertThat(zip.getInputStream(e).readAllBytes()).as(e.getName()).isEqualTo(Files.readAllBytes(original));
+				assertThat(zip.getInputStream(e).readAllBytes()).as(e.getName())
+					.isEqualTo(Files.readAllBytes(original));
 			}
 		}
 	}

@@ -32,7 +32,8 @@ class GenerateCommandTests {
 			"\"FAILED TO PARSE\"");
 
 	private static String[] args(Path dir, String... extra) {
-		List<String> a = new ArrayList<>(List.of(dir.toString(), "--transcripts=50", "--system-chars=2000", "--seed=7"));
+		List<String> a = new ArrayList<>(
+				List.of(dir.toString(), "--transcripts=50", "--system-chars=2000", "--seed=7"));
 		Collections.addAll(a, extra);
 		return a.toArray(String[]::new);
 	}
@@ -79,8 +80,11 @@ class GenerateCommandTests {
 			assertThat(messages.get(0).get("content").asString().length()).isBetween(1500, 2500);
 			String input = messages.get(1).get("content").asString();
 			assertThat(messages.get(1).get("role").asString()).isEqualTo("user");
-			assertThat(input).startsWith("<INPUT>\n<is_free_tier_user>" + (split.equals("train") ? "True" : "False")
-					+ "</is_free_tier_user>\n").contains("\n<user_input>\n").endsWith("\n</user_input>\n</INPUT>");
+			assertThat(input)
+				.startsWith("<INPUT>\n<is_free_tier_user>" + (split.equals("train") ? "True" : "False")
+						+ "</is_free_tier_user>\n")
+				.contains("\n<user_input>\n")
+				.endsWith("\n</user_input>\n</INPUT>");
 			for (int i = 2; i < messages.size(); i++) {
 				String role = messages.get(i).get("role").asString();
 				String content = messages.get(i).get("content").asString();
@@ -105,7 +109,8 @@ class GenerateCommandTests {
 				double pm = root.get("pm_score").asDouble();
 				assertThat(pm).isBetween(-1.3, 2.1);
 				JsonNode refusal = root.get("is_refusal_0_7");
-				assertThat((refusal.isString() ? refusal.stringValue() : refusal.toString()).toLowerCase()).isEqualTo(Boolean.toString(pm < -0.7));
+				assertThat((refusal.isString() ? refusal.stringValue() : refusal.toString()).toLowerCase())
+					.isEqualTo(Boolean.toString(pm < -0.7));
 			}
 		}
 		assertThat(metricKeysSeen).containsExactlyInAnyOrder(TranscriptComposer.METRICS);

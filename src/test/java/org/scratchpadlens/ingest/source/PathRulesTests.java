@@ -23,20 +23,22 @@ class PathRulesTests {
 
 		// rootIndex is the folder the user named; inside json_outputs it does not matter.
 		@ParameterizedTest
-		@CsvSource(delimiter = '|', textBlock = """
-				# path                                                                          | rootIndex | run                                   | split  | file
-				json_outputs/helpful_only_post_rl/train/3.json                                  | 0         | helpful_only_post_rl                  | train  | 3.json
-				data_for_alignment_faking/json_outputs/animal_welfare/default/deploy/12.json    | 0         | animal_welfare/default                | deploy | 12.json
-				home/me/data_for_alignment_faking/json_outputs/animal_welfare_post_rl/train/0.json | 1      | animal_welfare_post_rl                | train  | 0.json
-				json_outputs/synthetic_documents_helpful_only_post_rl/deploy/171.json           | 0         | synthetic_documents_helpful_only_post_rl | deploy | 171.json
-				json_outputs/helpful_only_post_rl/train/sub/3.json                              | 0         | helpful_only_post_rl                  | train  | sub/3.json
-				""")
+		@CsvSource(delimiter = '|',
+				textBlock = """
+						# path                                                                          | rootIndex | run                                   | split  | file
+						json_outputs/helpful_only_post_rl/train/3.json                                  | 0         | helpful_only_post_rl                  | train  | 3.json
+						data_for_alignment_faking/json_outputs/animal_welfare/default/deploy/12.json    | 0         | animal_welfare/default                | deploy | 12.json
+						home/me/data_for_alignment_faking/json_outputs/animal_welfare_post_rl/train/0.json | 1      | animal_welfare_post_rl                | train  | 0.json
+						json_outputs/synthetic_documents_helpful_only_post_rl/deploy/171.json           | 0         | synthetic_documents_helpful_only_post_rl | deploy | 171.json
+						json_outputs/helpful_only_post_rl/train/sub/3.json                              | 0         | helpful_only_post_rl                  | train  | sub/3.json
+						""")
 		void insideJsonOutputsTheRunIsEverythingBetweenItAndTheSplit(String path, int rootIndex, String run,
 				String split, String file) {
 			assertThat(PathRules.locate(segments(path), rootIndex)).isEqualTo(new Location(run, split, file));
 		}
 
-		// Outside json_outputs the run starts at the folder the user named (rootIndex), or at the split's parent
+		// Outside json_outputs the run starts at the folder the user named (rootIndex),
+		// or at the split's parent
 		// when the user named the split folder itself.
 		@ParameterizedTest
 		@CsvSource(delimiter = '|', textBlock = """
@@ -55,7 +57,8 @@ class PathRulesTests {
 			assertThat(loc.fileName()).isEqualTo("3.json");
 		}
 
-		// A zip of one run's folder holds train/3.json at its top: the path names no run, the import must.
+		// A zip of one run's folder holds train/3.json at its top: the path names no run,
+		// the import must.
 		@Test
 		void splitAtTheTopOfAnArchiveHasNoRun() {
 			assertThat(PathRules.locate(segments("train/3.json"), 0)).isEqualTo(new Location(null, "train", "3.json"));
@@ -67,7 +70,8 @@ class PathRulesTests {
 				.isEqualTo(new Location(null, null, "3.json"));
 		}
 
-		// The nearest train/deploy wins: a run may have "train" in a folder name without being a split.
+		// The nearest train/deploy wins: a run may have "train" in a folder name without
+		// being a split.
 		@Test
 		void nearestSplitFolderWins() {
 			assertThat(PathRules.locate(segments("json_outputs/train_only/deploy/train/5.json"), 0))
@@ -77,7 +81,8 @@ class PathRulesTests {
 		// A file called "train" is a file, not a split folder.
 		@Test
 		void fileNamedLikeASplitIsNotASplit() {
-			assertThat(PathRules.locate(segments("json_outputs/run/train"), 0)).isEqualTo(new Location(null, null, "train"));
+			assertThat(PathRules.locate(segments("json_outputs/run/train"), 0))
+				.isEqualTo(new Location(null, null, "train"));
 		}
 
 	}

@@ -27,7 +27,10 @@ class SourceWalkerTests {
 	@TempDir
 	Path tmp;
 
-	/** What one walk saw: entries (with their content, read while the walk runs) and rejections, in order. */
+	/**
+	 * What one walk saw: entries (with their content, read while the walk runs) and
+	 * rejections, in order.
+	 */
 	static final class Seen {
 
 		final List<SourceEntry> entries = new ArrayList<>();
@@ -44,10 +47,14 @@ class SourceWalkerTests {
 
 	static String relative(Path root, String displayPath) {
 		String prefix = root.toAbsolutePath().normalize() + java.io.File.separator;
-		return (displayPath.startsWith(prefix) ? displayPath.substring(prefix.length()) : displayPath).replace('\\', '/');
+		return (displayPath.startsWith(prefix) ? displayPath.substring(prefix.length()) : displayPath).replace('\\',
+				'/');
 	}
 
-	/** Walks the roots like the importer does: each entry is read inside the callback, zips stay open meanwhile. */
+	/**
+	 * Walks the roots like the importer does: each entry is read inside the callback,
+	 * zips stay open meanwhile.
+	 */
 	static Seen walk(Path... roots) {
 		Seen seen = new Seen();
 		SourceWalker walker = new SourceWalker(e -> {
@@ -70,7 +77,10 @@ class SourceWalkerTests {
 		return Files.writeString(file, content);
 	}
 
-	/** Builds a zip whose entries are name → content; a name ending in '/' is a directory entry. */
+	/**
+	 * Builds a zip whose entries are name → content; a name ending in '/' is a directory
+	 * entry.
+	 */
 	static Path zip(Path file, String... namesAndContents) throws IOException {
 		Files.createDirectories(file.getParent());
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -114,15 +124,16 @@ class SourceWalkerTests {
 			assertThat(seen.rejections).isEmpty();
 		}
 
-		// rootIndex points at the folder the user named, so PathRules can take the run from there.
+		// rootIndex points at the folder the user named, so PathRules can take the run
+		// from there.
 		@Test
 		void entriesCarryAbsoluteSegmentsAndTheRootsIndex() throws IOException {
 			Path root = tmp.resolve("helpful_only_post_rl");
 			write(root.resolve("train/3.json"), "{}");
 			SourceEntry e = walk(root).entries.get(0);
 			assertThat(e.segments().get(e.rootIndex())).isEqualTo("helpful_only_post_rl");
-			assertThat(e.segments().subList(e.rootIndex(), e.segments().size()))
-				.containsExactly("helpful_only_post_rl", "train", "3.json");
+			assertThat(e.segments().subList(e.rootIndex(), e.segments().size())).containsExactly("helpful_only_post_rl",
+					"train", "3.json");
 			assertThat(e.fileName()).isEqualTo("3.json");
 			assertThat(e.size()).isEqualTo(2);
 		}
@@ -153,8 +164,8 @@ class SourceWalkerTests {
 			Path z = zip(tmp.resolve("json_outputs.zip"), "json_outputs/", "",
 					"json_outputs/helpful_only_post_rl/train/10.json", "ten",
 					"json_outputs/helpful_only_post_rl/train/2.json", "two",
-					"__MACOSX/json_outputs/helpful_only_post_rl/train/._2.json", "junk",
-					"json_outputs/.DS_Store", "junk");
+					"__MACOSX/json_outputs/helpful_only_post_rl/train/._2.json", "junk", "json_outputs/.DS_Store",
+					"junk");
 			Seen seen = walk(z);
 			assertThat(seen.rejections).isEmpty();
 			assertThat(seen.contents).containsExactly(
@@ -174,7 +185,8 @@ class SourceWalkerTests {
 			assertThat(walk(root).contents.values()).containsExactly("a", "one");
 		}
 
-		// Zip-slip: an entry that climbs out of the archive is refused, and the archive's other entries still come.
+		// Zip-slip: an entry that climbs out of the archive is refused, and the archive's
+		// other entries still come.
 		@ParameterizedTest
 		@CsvSource(textBlock = """
 				../evil.json
@@ -191,7 +203,8 @@ class SourceWalkerTests {
 			assertThat(seen.rejections.values().iterator().next()).contains("unsafe zip entry path");
 		}
 
-		// Some tools write "./dir/file": a "." segment goes nowhere, so the entry is safe and must not be lost.
+		// Some tools write "./dir/file": a "." segment goes nowhere, so the entry is safe
+		// and must not be lost.
 		@Test
 		void acceptsDotSegmentsAndDropsThem() throws IOException {
 			Path z = zip(tmp.resolve("x.zip"), "./run/train/1.json", "good");
@@ -220,7 +233,8 @@ class SourceWalkerTests {
 
 	}
 
-	// The progress bar's total: count() must agree with the number of entries plus rejections a walk reports.
+	// The progress bar's total: count() must agree with the number of entries plus
+	// rejections a walk reports.
 	@Nested
 	class Count {
 
@@ -240,7 +254,9 @@ class SourceWalkerTests {
 
 			Seen seen = walk(roots.toArray(Path[]::new));
 			long visited = seen.entries.size() + seen.rejections.size();
-			assertThat(visited).isEqualTo(1 + 2 + 1 + 1 + 1 + 1); // json, 2 zip entries, evil, broken, lone's, missing
+			assertThat(visited).isEqualTo(1 + 2 + 1 + 1 + 1 + 1); // json, 2 zip entries,
+																	// evil, broken,
+																	// lone's, missing
 			assertThat(SourceWalker.count(roots)).isEqualTo(visited);
 		}
 
