@@ -107,8 +107,14 @@ public final class ImportCommand {
 			ctx = new SpringApplicationBuilder(ScratchpadLensApplication.class).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
+				// a failed start is explained in one line below; Spring's own report
+				// would bury it in a stack trace
 				.properties("scratchpad.sample-data.enabled=false", "logging.level.root=WARN",
-						"logging.level.org.scratchpadlens=WARN", "spring.main.register-shutdown-hook=false")
+						"logging.level.org.scratchpadlens=WARN",
+						"logging.level.org.springframework.boot.SpringApplication=OFF",
+						"logging.level.org.springframework.boot.diagnostics=OFF",
+						"logging.level.org.springframework.context.support=ERROR",
+						"logging.level.com.zaxxer.hikari=OFF", "spring.main.register-shutdown-hook=false")
 				.run(springArgs.toArray(String[]::new));
 		}
 		catch (RuntimeException e) {

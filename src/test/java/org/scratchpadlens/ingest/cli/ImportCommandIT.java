@@ -129,6 +129,42 @@ class ImportCommandIT {
 		}
 	}
 
+	@Test
+	void failsAtOnceWithAClearMessageWhenABareH2UrlIsInUseByTheApp() throws Exception {
+		int port;
+		try (ServerSocket s = new ServerSocket(0)) {
+			port = s.getLocalPort();
+		}
+		String bare = "--spring.datasource.url=jdbc:h2:file:" + work.resolve("bare/store");
+		Path log = work.resolve("bare-app.log");
+		Process app = JarProcess.start(work, log, "--server.port=" + port, "--scratchpad.sample-data.enabled=false",
+				"--ADMIN_PASSWORD=it-secret", bare);
+		try {
+			HttpClient http = HttpClient.newHttpClient();
+			String auth = "Basic "
+					+ Base64.getEncoder().encodeToString("admin:it-secret".getBytes(StandardCharsets.UTF_8));
+			awaitUp(http,
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs"))
+						.header("Authorization", auth)
+						.build(),
+					app, log);
+
+			long started = System.nanoTime();
+			JarProcess.Result result = JarProcess.run(work, "import", SAMPLE.toString(), bare);
+
+			assertThat(result.exit()).isEqualTo(1);
+			assertThat(result.err()).contains("in use by another process")
+				.contains("AUTO_SERVER=TRUE")
+				.doesNotContain("\tat org.");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("at once, not after a lock timeout")
+				.isLessThan(Duration.ofSeconds(60));
+		}
+		finally {
+			app.destroy();
+			app.waitFor();
+		}
+	}
+
 	private static void awaitUp(HttpClient http, HttpRequest request, Process app, Path log) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (System.nanoTime() < deadline) {
