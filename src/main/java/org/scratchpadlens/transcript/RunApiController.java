@@ -42,6 +42,15 @@ class RunApiController {
 		return runs.summaries();
 	}
 
+	/**
+	 * Counts of what the store holds: current transcripts, all versions, documents,
+	 * prompts.
+	 */
+	@GetMapping("/totals")
+	StoreTotals totals() {
+		return runs.totals();
+	}
+
 	record SettingChange(String setting) {
 	}
 

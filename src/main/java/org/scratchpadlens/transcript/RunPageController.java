@@ -27,6 +27,7 @@ class RunPageController {
 		model.addAttribute("totalTrain", list.stream().mapToLong(RunSummary::train).sum());
 		model.addAttribute("totalDeploy", list.stream().mapToLong(RunSummary::deploy).sum());
 		model.addAttribute("settings", RunApiController.SETTINGS_IN_ORDER);
+		model.addAttribute("totals", runs.totals());
 		return "runs";
 	}
 

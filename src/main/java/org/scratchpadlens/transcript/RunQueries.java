@@ -27,6 +27,16 @@ public class RunQueries {
 			.list();
 	}
 
+	public StoreTotals totals() {
+		return jdbc.sql("""
+				select (select count(*) from transcript where is_current), (select count(*) from transcript),
+				  (select count(*) from synthetic_document), (select count(*) from system_prompt),
+				  (select count(*) from prompt_file)""")
+			.query((rs, n) -> new StoreTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5)))
+			.single();
+	}
+
 	/**
 	 * Setting is derived from the run path; an admin may correct it (the source column
 	 * remembers who decided).

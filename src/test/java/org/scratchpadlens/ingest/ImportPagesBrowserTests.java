@@ -77,6 +77,9 @@ class ImportPagesBrowserTests extends FreshDatabase {
 			.as("an admin sees the setting as a choice")
 			.isEqualTo("animal_welfare");
 		assertThat(cells.subList(2, 6)).containsExactly("default", "—", "10", "10");
+		assertThat(browser.driver().findElement(By.cssSelector(".summary")).getText()).startsWith("80 transcripts")
+			.contains("14 synthetic documents")
+			.contains("3 prompt files");
 		browser.screenshot("runs");
 
 		new Select(first.findElement(By.name("setting"))).selectByValue("unknown");

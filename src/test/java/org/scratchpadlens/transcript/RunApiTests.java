@@ -147,6 +147,17 @@ class RunApiTests extends FreshDatabase {
 	}
 
 	@Test
+	void countsWhatTheStoreHolds() {
+		assertThat(mvc.get().uri("/api/runs/totals").with(httpBasic("admin", PASSWORD))).hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.synthetic_documents").isEqualTo(14);
+				assertThat(json).extractingPath("$.prompt_files").isEqualTo(3);
+				assertThat(json).extractingPath("$.system_prompts").isEqualTo(4);
+			});
+	}
+
+	@Test
 	void unknownRunsAndJobsAreNotFound() {
 		assertThat(mvc.get().uri("/api/runs/999999/pairs").with(httpBasic("admin", PASSWORD))).hasStatus(404);
 		assertThat(mvc.get().uri("/api/imports/999999").with(httpBasic("admin", PASSWORD))).hasStatus(404);
