@@ -34,8 +34,11 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final String password;
 
+	private final boolean reset;
+
 	AdminBootstrap(AppUserRepository users, PasswordEncoder encoder, @Value("${ADMIN_USERNAME:admin}") String username,
-			@Value("${ADMIN_PASSWORD:}") String password) {
+			@Value("${ADMIN_PASSWORD:}") String password, @Value("${ADMIN_RESET_PASSWORD:false}") boolean reset) {
+		this.reset = reset;
 		this.users = users;
 		this.encoder = encoder;
 		this.username = username;
@@ -46,6 +49,7 @@ class AdminBootstrap implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments args) {
 		if (users.existsByRole(Role.ADMIN)) {
+			resetOrExplain();
 			return;
 		}
 		String chosen = password;
@@ -62,6 +66,27 @@ class AdminBootstrap implements ApplicationRunner {
 			log.info("Created admin user '{}' from ADMIN_USERNAME/ADMIN_PASSWORD", username);
 		}
 		users.save(new AppUser(username, encoder.encode(chosen), Role.ADMIN));
+	}
+
+	/**
+	 * ADMIN_PASSWORD is for the first start; ADMIN_RESET_PASSWORD=true applies it to an
+	 * existing admin.
+	 */
+	private void resetOrExplain() {
+		if (password == null || password.isBlank()) {
+			return;
+		}
+		AppUser admin = users.findByUsername(username).orElse(null);
+		if (reset && admin != null) {
+			admin.changePassword(encoder.encode(password));
+			users.save(admin);
+			log.warn("Password of admin '{}' reset from ADMIN_PASSWORD (ADMIN_RESET_PASSWORD=true): unset it now",
+					username);
+		}
+		else {
+			log.info("An admin exists already, so ADMIN_PASSWORD is ignored (it sets the first admin's password). "
+					+ "To reset the password of '{}', start once with ADMIN_RESET_PASSWORD=true.", username);
+		}
 	}
 
 }

@@ -45,6 +45,10 @@ class AppUser {
 		this.createdAt = Instant.now();
 	}
 
+	void changePassword(String newHash) {
+		this.passwordHash = newHash;
+	}
+
 	String getUsername() {
 		return username;
 	}

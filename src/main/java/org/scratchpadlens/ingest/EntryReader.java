@@ -105,7 +105,8 @@ final class EntryReader {
 		ParsedTranscript t = parser.parse(bytes, off, len);
 		var hints = t.hints();
 		String run = firstNonNull(hints.get("run"), loc.run(), defaults.run());
-		String split = firstNonNull(hints.get("split"), loc.split(), defaults.split());
+		// last resort: the <is_free_tier_user> tag says the condition (free tier = train)
+		String split = firstNonNull(hints.get("split"), loc.split(), defaults.split(), splitFromTag(t.freeTierTag()));
 		if (run == null || split == null) {
 			throw new RejectedInputException("cannot tell which " + (run == null ? "run" : "split")
 					+ " this transcript belongs to: put it under <run>/train or <run>/deploy in a json_outputs tree,"
@@ -272,6 +273,13 @@ final class EntryReader {
 			}
 		}
 		return -1;
+	}
+
+	static String splitFromTag(String freeTierTag) {
+		if (freeTierTag == null) {
+			return null;
+		}
+		return freeTierTag.equalsIgnoreCase("true") ? "train" : freeTierTag.equalsIgnoreCase("false") ? "deploy" : null;
 	}
 
 	@SafeVarargs

@@ -1,13 +1,11 @@
 package org.scratchpadlens.ingest;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.scratchpadlens.web.NotFoundException;
 
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class ImportJobNotFoundException extends RuntimeException {
+public class ImportJobNotFoundException extends NotFoundException {
 
 	public ImportJobNotFoundException(long id) {
-		super("No import job " + id);
+		super("no import job " + id);
 	}
 
 }

@@ -20,4 +20,8 @@ public record ImportJobView(long id, String origin, String description, @JsonPro
 		return "running".equals(status);
 	}
 
+	public boolean undone() {
+		return "undone".equals(status);
+	}
+
 }

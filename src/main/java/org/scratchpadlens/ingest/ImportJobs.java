@@ -7,10 +7,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -72,6 +76,7 @@ public class ImportJobs {
 		jdbc.update("""
 				update import_job set finished_at = ?, updated_at = ?, error_message = ?,
 				  status = case when cast(? as varchar(4000)) is not null then 'failed'
+				                when rejected_count > 0 and rejected_count = files_seen then 'rejected'
 				                when rejected_count > 0 then 'completed_with_rejections' else 'completed' end
 				where id = ?""", now, now, error, error, id);
 	}
@@ -131,15 +136,27 @@ public class ImportJobs {
 	 */
 	public ImportFiles files(long id, String outcome, int offset, int limit) {
 		find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
-		String where = "where import_job_id = ?" + (outcome == null ? "" : " and outcome = ?");
-		Object[] params = outcome == null ? new Object[] { id } : new Object[] { id, outcome };
-		long total = jdbc.queryForObject("select count(*) from import_file " + where, Long.class, params);
-		List<ImportFiles.FileOutcome> page = jdbc.query(
-				"select path, outcome, transcript_id from import_file " + where + " order by path offset " + offset
-						+ " rows fetch next " + limit + " rows only",
-				(rs, n) -> new ImportFiles.FileOutcome(rs.getString(1), rs.getString(2),
-						(Long) rs.getObject(3, Long.class)),
-				params);
+		if (outcome != null && !ImportFiles.OUTCOMES.contains(outcome)) {
+			throw new IllegalArgumentException("outcome must be one of " + ImportFiles.OUTCOMES);
+		}
+		String all = """
+				select path, outcome, transcript_id, cast(null as varchar(4000)) as reason from import_file
+				where import_job_id = :job
+				union all
+				select path, 'rejected', cast(null as bigint), reason from import_rejection where import_job_id = :job""";
+		String where = outcome == null ? "" : " where o.outcome = :outcome";
+		Map<String, Object> params = new HashMap<>();
+		params.put("job", id);
+		if (outcome != null) {
+			params.put("outcome", outcome);
+		}
+		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+		long total = named.queryForObject("select count(*) from (" + all + ") o" + where, params, Long.class);
+		List<ImportFiles.FileOutcome> page = named.query(
+				"select * from (" + all + ") o" + where + " order by o.path offset " + offset + " rows fetch next "
+						+ limit + " rows only",
+				params, (rs, n) -> new ImportFiles.FileOutcome(rs.getString(1), rs.getString(2),
+						(Long) rs.getObject(3, Long.class), rs.getString(4)));
 		return new ImportFiles(id, outcome, total, offset, page);
 	}
 
@@ -163,7 +180,11 @@ public class ImportJobs {
 		if (job.running()) {
 			return DeletionResult.refused(List.of("the job is still running"));
 		}
-		List<String> blockers = deletionBlockers(id);
+		if (job.undone()) {
+			return DeletionResult.refused(List.of("it was undone already"));
+		}
+		List<String> blockers = new ArrayList<>(laterImportsRelyingOn(id));
+		blockers.addAll(deletionBlockers(id));
 		if (!blockers.isEmpty()) {
 			return DeletionResult.refused(blockers);
 		}
@@ -187,7 +208,7 @@ public class ImportJobs {
 				  and t.version = (select max(v.version) from transcript v where v.run_id = t.run_id
 				                    and v.split = t.split and v.file_name = t.file_name)""");
 		int documents = jdbc.update("delete from synthetic_document where import_job_id = ?", id);
-		jdbc.update("delete from prompt_file where import_job_id = ?", id);
+		int prompts = jdbc.update("delete from prompt_file where import_job_id = ?", id);
 		jdbc.update("""
 				delete from system_prompt p where p.import_job_id = ?
 				  and not exists (select 1 from transcript t where t.system_prompt_id = p.id)
@@ -199,20 +220,35 @@ public class ImportJobs {
 					"delete from run r where r.id = ? and not exists (select 1 from transcript t where t.run_id = r.id)",
 					run);
 		}
-		jdbc.update("delete from import_rejection where import_job_id = ?", id);
+		// the job stays as a record of what happened (counts, rejections); its file rows
+		// pointed at what is gone
 		jdbc.update("delete from import_file where import_job_id = ?", id);
-		jdbc.update("delete from import_job where id = ?", id);
-		return DeletionResult.deleted(transcripts, documents);
+		jdbc.update("update import_job set status = 'undone', updated_at = ? where id = ?", ImportService.now(), id);
+		return DeletionResult.deleted(transcripts, documents, prompts);
 	}
 
-	public record DeletionResult(boolean deleted, int transcriptsRemoved, int documentsRemoved, List<String> blockers) {
+	/**
+	 * Later imports that found this job's transcripts unchanged: undoing this one first
+	 * would leave their records pointing at transcripts that no longer exist.
+	 */
+	private List<String> laterImportsRelyingOn(long id) {
+		return jdbc.query("""
+				select f.import_job_id, count(*) from import_file f join transcript t on t.id = f.transcript_id
+				where t.import_job_id = ? and f.import_job_id <> ? and f.outcome = 'unchanged'
+				group by f.import_job_id order by f.import_job_id""", (rs, n) -> "import " + rs.getLong(1) + " found "
+				+ rs.getLong(2) + " of its transcripts unchanged: undo import " + rs.getLong(1) + " first", id, id);
+	}
+
+	public record DeletionResult(boolean deleted, @JsonProperty("transcripts_removed") int transcriptsRemoved,
+			@JsonProperty("documents_removed") int documentsRemoved,
+			@JsonProperty("prompt_files_removed") int promptFilesRemoved, List<String> blockers) {
 
 		static DeletionResult refused(List<String> blockers) {
-			return new DeletionResult(false, 0, 0, blockers);
+			return new DeletionResult(false, 0, 0, 0, blockers);
 		}
 
-		static DeletionResult deleted(int transcripts, int documents) {
-			return new DeletionResult(true, transcripts, documents, List.of());
+		static DeletionResult deleted(int transcripts, int documents, int prompts) {
+			return new DeletionResult(true, transcripts, documents, prompts, List.of());
 		}
 
 	}

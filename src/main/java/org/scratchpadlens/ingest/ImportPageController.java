@@ -68,13 +68,19 @@ class ImportPageController {
 		return "imports/progress :: progress";
 	}
 
+	private static String count(int n, String noun) {
+		return n + " " + noun + (n == 1 ? "" : "s");
+	}
+
 	@PostMapping("/imports/{id}/delete")
 	@PreAuthorize("hasRole('ADMIN')")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		ImportJobs.DeletionResult result = jobs.delete(id);
 		if (result.deleted()) {
-			redirect.addFlashAttribute("message", "Import " + id + " was undone: " + result.transcriptsRemoved()
-					+ " transcript versions and " + result.documentsRemoved() + " documents removed.");
+			redirect.addFlashAttribute("message",
+					"Import " + id + " was undone: removed " + count(result.transcriptsRemoved(), "transcript version")
+							+ ", " + count(result.documentsRemoved(), "document") + " and "
+							+ count(result.promptFilesRemoved(), "prompt file") + ".");
 		}
 		else {
 			redirect.addFlashAttribute("blockersTitle", "Import " + id + " cannot be undone:");

@@ -3,6 +3,7 @@ package org.scratchpadlens.transcript;
 import java.util.List;
 import java.util.Set;
 
+import org.scratchpadlens.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,7 @@ class RunApiController {
 	 */
 	@GetMapping("/{id}/pairs")
 	ResponseEntity<RunPairs> pairs(@PathVariable long id) {
-		return ResponseEntity.of(pairs.pairs(id));
+		return ResponseEntity.ok(pairs.pairs(id).orElseThrow(() -> new NotFoundException("no run " + id)));
 	}
 
 	@GetMapping

@@ -273,6 +273,10 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(report.transcriptsImported()).isEqualTo(5);
 			assertThat(report.status()).isEqualTo("completed_with_rejections");
 			assertThat(jobs.find(report.jobId()).orElseThrow().rejected()).hasSize(8);
+			ImportFiles rejected = jobs.files(report.jobId(), "rejected", 0, 100);
+			assertThat(rejected.total()).isEqualTo(8);
+			assertThat(rejected.files()).allSatisfy(f -> assertThat(f.reason()).isNotBlank());
+			assertThat(jobs.files(report.jobId(), null, 0, 100).total()).isEqualTo(13);
 		}
 
 		@Test
@@ -337,6 +341,25 @@ class ImportServiceTests extends FreshDatabase {
 		}
 
 		@Test
+		void aSingleFileWithARunButNoSplitTakesTheSplitFromTheFreeTierTag() {
+			Path file = write(dir.resolve("12.json"), transcript(false, "a lone file", null));
+
+			ImportReport report = importWith(new ImportDefaults("helpful_only/lone", null, null), file);
+
+			assertThat(report.rejected()).isEmpty();
+			assertThat(run("helpful_only/lone").deploy()).isEqualTo(1);
+		}
+
+		@Test
+		void everyFileRejectedIsItsOwnStatus() {
+			Path file = write(dir.resolve("13.json"), "{\"messages\": [");
+
+			ImportReport report = importWith(new ImportDefaults("helpful_only/none", "train", null), file);
+
+			assertThat(report.status()).isEqualTo("rejected");
+		}
+
+		@Test
 		void documentsMapCommonKeysKeepTheRestAndAreNotAddedTwice() {
 			Path array = write(dir.resolve("docs/animal_docs.json"), """
 					[{"document": "A farm newsletter.", "type": "newsletter", "summary": "farm news",
@@ -353,8 +376,8 @@ class ImportServiceTests extends FreshDatabase {
 
 			assertThat(first.documentsImported()).isEqualTo(3);
 			assertThat(jobs.files(second.jobId(), null, 0, 10).files()).extracting(ImportFiles.FileOutcome::outcome)
-				.containsOnly("document_unchanged")
-				.hasSize(3);
+				.containsExactlyInAnyOrder("document_unchanged", "document_unchanged", "document_unchanged",
+						"rejected");
 			assertThat(first.rejected()).singleElement()
 				.satisfies(r -> assertThat(r.path()).endsWith("animal_docs.json[1]"));
 			assertThat(second.documentsImported()).isZero();
@@ -405,7 +428,11 @@ class ImportServiceTests extends FreshDatabase {
 
 			assertThat(result.deleted()).isTrue();
 			assertThat(result.transcriptsRemoved()).isEqualTo(2);
-			assertThat(jobs.find(second.jobId())).isEmpty();
+			ImportJobView undone = jobs.find(second.jobId()).orElseThrow();
+			assertThat(undone.status()).as("kept as a record").isEqualTo("undone");
+			assertThat(undone.transcriptsImported()).isEqualTo(1);
+			assertThat(jobs.files(second.jobId(), null, 0, 10).total()).isZero();
+			assertThat(jobs.delete(second.jobId()).blockers()).containsExactly("it was undone already");
 			assertThat(run("helpful_only/undo").deploy()).isEqualTo(2);
 			assertThat(count("""
 					select count(*) from transcript t join run r on r.id = t.run_id
@@ -421,6 +448,22 @@ class ImportServiceTests extends FreshDatabase {
 			jobs.delete(report.jobId());
 
 			assertThat(runs.summaries()).noneMatch(r -> r.run().equals("helpful_only/undo_all"));
+		}
+
+		@Test
+		void undoIsRefusedWhileALaterImportFoundTheJobsTranscriptsUnchanged() {
+			writeRun(dir, "helpful_only/relied_on", 2);
+			ImportReport first = importPaths(dir.resolve("json_outputs"));
+			ImportReport second = importPaths(dir.resolve("json_outputs"));
+
+			ImportJobs.DeletionResult refused = jobs.delete(first.jobId());
+
+			assertThat(refused.deleted()).isFalse();
+			assertThat(refused.blockers()).containsExactly("import " + second.jobId()
+					+ " found 4 of its transcripts unchanged: undo import " + second.jobId() + " first");
+			assertThat(jobs.delete(second.jobId()).deleted()).isTrue();
+			assertThat(jobs.delete(first.jobId()).deleted()).isTrue();
+			assertThat(runs.summaries()).noneMatch(r -> r.run().equals("helpful_only/relied_on"));
 		}
 
 		@Test

@@ -159,8 +159,12 @@ class RunApiTests extends FreshDatabase {
 
 	@Test
 	void unknownRunsAndJobsAreNotFound() {
-		assertThat(mvc.get().uri("/api/runs/999999/pairs").with(httpBasic("admin", PASSWORD))).hasStatus(404);
-		assertThat(mvc.get().uri("/api/imports/999999").with(httpBasic("admin", PASSWORD))).hasStatus(404);
+		assertThat(mvc.get().uri("/api/runs/999999/pairs").with(httpBasic("admin", PASSWORD))).hasStatus(404)
+			.bodyJson()
+			.isEqualTo("{\"error\": \"no run 999999\"}");
+		assertThat(mvc.get().uri("/api/imports/999999").with(httpBasic("admin", PASSWORD))).hasStatus(404)
+			.bodyJson()
+			.isEqualTo("{\"error\": \"no import job 999999\"}");
 	}
 
 	@Test

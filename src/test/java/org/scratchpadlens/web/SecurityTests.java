@@ -65,6 +65,13 @@ class SecurityTests extends FreshDatabase {
 		}
 
 		@Test
+		void aScriptWithoutCredentialsIsChallengedEvenForAChange() {
+			var result = mvc.delete().uri("/api/imports/1").exchange();
+			assertThat(result).hasStatus(401);
+			assertThat(result.getMvcResult().getResponse().getHeader("WWW-Authenticate")).startsWith("Basic");
+		}
+
+		@Test
 		void wrongPasswordIsRefused() {
 			assertThat(mvc.get().uri("/api/runs").with(httpBasic("admin", "wrong"))).hasStatus(401);
 		}
@@ -109,8 +116,20 @@ class SecurityTests extends FreshDatabase {
 	class Forms {
 
 		@Test
-		void aPostWithoutACsrfTokenIsRefused() {
-			assertThat(mvc.post().uri("/imports/1/delete").with(user("admin").roles("ADMIN"))).hasStatus(403);
+		void aPostWithoutACsrfTokenIsRefusedAndSentToLogInAgain() {
+			assertThat(mvc.post().uri("/imports/1/delete").with(user("admin").roles("ADMIN"))).hasStatus(302)
+				.redirectedUrl()
+				.isEqualTo("/login?expired");
+			assertThat(mvc.post()
+				.uri("/imports/1/delete")
+				.with(user("admin").roles("ADMIN"))
+				.with(csrf().useInvalidToken())).hasStatus(302).redirectedUrl().isEqualTo("/login?expired");
+		}
+
+		@Test
+		void aRaterIsToldTheyMayNotUndo() {
+			assertThat(mvc.post().uri("/imports/1/delete").with(user("rater1").roles("RATER")).with(csrf()))
+				.hasStatus(403);
 		}
 
 		@Test

@@ -102,6 +102,13 @@ public final class ImportCommand {
 			return USAGE;
 		}
 
+		for (Path p : paths) {
+			if (!Files.exists(p)) {
+				err.println("import: no such file or folder: " + p);
+				return USAGE;
+			}
+		}
+
 		ConfigurableApplicationContext ctx;
 		try {
 			ctx = new SpringApplicationBuilder(ScratchpadLensApplication.class).web(WebApplicationType.NONE)
@@ -133,6 +140,10 @@ public final class ImportCommand {
 			}
 			if (report.error() != null) {
 				err.println("import: failed: " + report.error());
+				return FATAL;
+			}
+			if ("rejected".equals(report.status())) {
+				err.println("import: nothing was imported: every file was rejected (reasons above)");
 				return FATAL;
 			}
 			return report.hasRejections() ? SOME_REJECTED : OK;

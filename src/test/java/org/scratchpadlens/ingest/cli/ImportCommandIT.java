@@ -89,6 +89,27 @@ class ImportCommandIT {
 		JarProcess.Result badSplit = JarProcess.run(work, "import", "x.json", "--split=test");
 		assertThat(badSplit.exit()).isEqualTo(2);
 		assertThat(badSplit.err()).contains("split must be train or deploy");
+
+		JarProcess.Result missing = JarProcess.run(work, "import", "/no/such/json_outputs");
+		assertThat(missing.exit()).isEqualTo(2);
+		assertThat(missing.err()).contains("no such file or folder: /no/such/json_outputs");
+		assertThat(Files.exists(work.resolve("data"))).as("no database was created").isFalse();
+
+		JarProcess.Result help = JarProcess.run(work, "--help");
+		assertThat(help.exit()).isZero();
+		assertThat(help.out()).contains("import PATH...").contains("agreement FILE.csv");
+	}
+
+	@Test
+	void exitsWithOneWhenEveryFileIsRejected() throws Exception {
+		Path bad = Files.writeString(work.resolve("3.json"), "{\"messages\": [");
+
+		JarProcess.Result result = JarProcess.run(work, "import", bad.toString(), "--run=helpful_only/x",
+				"--split=train", "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/allbad"));
+
+		assertThat(result.exit()).isEqualTo(1);
+		assertThat(result.out()).contains("rejected:    1");
+		assertThat(result.err()).contains("nothing was imported: every file was rejected");
 	}
 
 	@Test
