@@ -70,7 +70,7 @@ final class EntryReader {
 			}
 			else {
 				out.accept(new Rejection(entry.displayPath(),
-						"not an import file: expected .json, .jsonl, .zip or prompt_<name>.txt"));
+						"not an import file: expected .json, .jsonl, .zip, or a prompt file (prompt_<name>.txt, prompt_<name>_with_examples.txt, prompt_diff_<name>.patch)"));
 			}
 		}
 		catch (RejectedInputException e) {
