@@ -86,9 +86,27 @@ public final class AgreementCommand {
 		}
 		err.printf("agreement: %s: %d items x %d raters, %d pairable, %d dropped from Cohen/Fleiss as incomplete%n",
 				file, report.items(), report.raters(), report.pairableItems(), report.droppedIncompleteItems());
+		if (orderIsAGuess(report)) {
+			err.println("agreement: categories inferred in alphabetical order ("
+					+ String.join(", ", report.categories())
+					+ "); weighted kappas and ordinal alpha depend on that order: pass --categories in the rubric's order");
+		}
 		out.println(ReportJson.write(report));
 		out.flush();
 		return OK;
+	}
+
+	/**
+	 * True when the result depends on an order nobody chose: categories inferred from
+	 * labels (so sorted alphabetically) and used where order matters, by alpha at a level
+	 * other than nominal or by the weighted kappas (reported for exactly two raters).
+	 */
+	static boolean orderIsAGuess(AgreementReport report) {
+		if (report.categoriesDeclared() || report.categories().isEmpty()
+				|| CategorySet.of(report.categories()).numeric()) {
+			return false;
+		}
+		return report.level() != MeasurementLevel.NOMINAL || report.raters() == 2;
 	}
 
 	record Options(Path file, MeasurementLevel level, CategorySet categories, int bootstrap, long seed, boolean help) {

@@ -110,6 +110,28 @@ class AgreementCommandTest {
 			assertThat(run.out().strip()).startsWith("{").endsWith("}");
 		}
 
+		@Test
+		void inferredLabelOrderIsFlaggedOnStandardErrorWhenOrderMatters() throws IOException {
+			String twoRaters = file("w.csv", "item,A,B\n1,low,mid\n2,mid,mid\n3,high,low\n");
+			Run run = run(twoRaters);
+			assertThat(run.err()).contains(
+					"agreement: categories inferred in alphabetical order (high, low, mid); weighted kappas and ordinal alpha depend on that order: pass --categories in the rubric's order");
+			assertThat(run.out()).doesNotContain("inferred");
+			assertThat(run.json().get("categories_declared").asBoolean()).isFalse();
+
+			String threeRaters = file("n.csv", "item,A,B,C\n1,low,mid,mid\n2,mid,mid,low\n3,high,low,high\n");
+			assertThat(run(threeRaters, "--level=ordinal").err()).contains("inferred in alphabetical order");
+		}
+
+		@Test
+		void noOrderWarningWhenOrderIsDeclaredNumericOrUnused() throws IOException {
+			String twoRaters = file("w.csv", "item,A,B\n1,low,mid\n2,mid,mid\n3,high,low\n");
+			assertThat(run(twoRaters, "--categories=low,mid,high").err()).doesNotContain("inferred");
+			assertThat(run(file("d.csv", "item,A,B\n1,1,2\n2,2,2\n3,10,1\n")).err()).doesNotContain("inferred");
+			String threeRaters = file("n.csv", "item,A,B,C\n1,low,mid,mid\n2,mid,mid,low\n3,high,low,high\n");
+			assertThat(run(threeRaters).err()).as("nominal, no weighted kappas").doesNotContain("inferred");
+		}
+
 	}
 
 	@Nested

@@ -1,0 +1,81 @@
+package org.scratchpadlens.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What Swagger UI at /api/docs says about the API: its name, what it is for, how to log
+ * in, and readable group names instead of springdoc's defaults ("OpenAPI definition",
+ * "run-api-controller").
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+	static final String BASIC_AUTH = "basicAuth";
+
+	static final String RUNS = "Runs";
+
+	static final String IMPORTS = "Imports";
+
+	/**
+	 * springdoc names a group after its controller when the controller has no tag of its
+	 * own; these are shown under readable names instead. A controller that declares its
+	 * own tag is left alone.
+	 */
+	private static final Map<String, String> DEFAULT_TAG_NAMES = Map.of("run-api-controller", RUNS,
+			"import-api-controller", IMPORTS);
+
+	@Bean
+	OpenAPI scratchpadLensOpenApi(@Value("${spring.application.version:development}") String version) {
+		return new OpenAPI().info(new Info().title("Scratchpad Lens API").version(version).description("""
+				Scratchpad Lens imports the transcript release of "Alignment faking in large language \
+				models" (Greenblatt et al., 2024) and lets a team browse, label and analyse it. This API \
+				lists the runs and what the store holds, and starts, follows and undoes imports.
+
+				Every call needs a login. People in a browser use the login page (with a CSRF token on \
+				every form). Scripts use HTTP Basic: a request to `/api/**` that carries an \
+				`Authorization` header is stateless (no session cookie is created) and needs no CSRF \
+				token, for example `curl -u admin:PASSWORD http://localhost:8080/api/runs`."""))
+			.components(new Components().addSecuritySchemes(BASIC_AUTH,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("basic")
+						.description("The user name and password of a Scratchpad Lens account.")))
+			.addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
+			.tags(List.of(
+					new Tag().name(RUNS).description("Runs, train/deploy pairs, settings and totals of the store"),
+					new Tag().name(IMPORTS).description("Import jobs, the outcome of every file, and undo")));
+	}
+
+	@Bean
+	OpenApiCustomizer readableTagNames() {
+		return openApi -> {
+			if (openApi.getPaths() != null) {
+				openApi.getPaths()
+					.values()
+					.forEach(path -> path.readOperations()
+						.forEach(operation -> operation.setTags(operation.getTags() == null ? null
+								: operation.getTags()
+									.stream()
+									.map(t -> DEFAULT_TAG_NAMES.getOrDefault(t, t))
+									.toList())));
+			}
+			if (openApi.getTags() != null) {
+				openApi.setTags(
+						openApi.getTags().stream().filter(t -> !DEFAULT_TAG_NAMES.containsKey(t.getName())).toList());
+			}
+		};
+	}
+
+}
