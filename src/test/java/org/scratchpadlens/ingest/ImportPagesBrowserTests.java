@@ -117,7 +117,11 @@ class ImportPagesBrowserTests extends FreshDatabase {
 		browser.driver().switchTo().alert().accept();
 
 		assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).contains("was undone")
-			.contains("1 transcript versions");
+			.contains("removed 1 transcript version,");
+		assertThat(browser.driver().findElement(By.cssSelector("table.data tbody tr")).getText())
+			.as("the newest job stays listed, as undone")
+			.contains("undone");
+		browser.screenshot("imports-after-undo");
 		browser.open("/");
 		assertThat(browser.driver().getPageSource()).doesNotContain("helpful_only/uploaded");
 		assertThat(Files.exists(good)).isTrue();

@@ -56,7 +56,7 @@ class RunPageTests extends FreshDatabase {
 	void showsEachRunWithItsCountsAndEscapesItsName() {
 		assertThat(mvc.get().uri("/").with(user("rater1").roles("RATER"))).hasStatusOk()
 			.bodyText()
-			.contains("mystery_run/&lt;i&gt;v2&lt;/i&gt;")
+			.contains("mystery_run/<wbr>&lt;i&gt;v2&lt;/<wbr>i&gt;")
 			.doesNotContain("<i>v2</i>")
 			.contains("1 runs");
 	}
