@@ -45,6 +45,10 @@ final class EntryReader {
 
 	private final ImportDefaults defaults;
 
+	private String lastSystemPrompt;
+
+	private String lastSystemPromptSha;
+
 	EntryReader(JsonMapper mapper, ImportDefaults defaults) {
 		this.mapper = mapper;
 		this.parser = new TranscriptParser(mapper);
@@ -130,7 +134,7 @@ final class EntryReader {
 		String systemSha = null;
 		for (ParsedMessage m : t.messages()) {
 			if ("system".equals(m.role())) {
-				systemSha = Hashing.sha256(m.content());
+				systemSha = systemPromptSha(m.content());
 				break;
 			}
 		}
@@ -273,6 +277,19 @@ final class EntryReader {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * Thousands of consecutive files carry the same ~20,000-character system prompt:
+	 * comparing it with the last one (a vectorised equals) is far cheaper than hashing it
+	 * again. The reader is one thread, so no locking.
+	 */
+	private String systemPromptSha(String content) {
+		if (!content.equals(lastSystemPrompt)) {
+			lastSystemPrompt = content;
+			lastSystemPromptSha = Hashing.sha256(content);
+		}
+		return lastSystemPromptSha;
 	}
 
 	static String splitFromTag(String freeTierTag) {

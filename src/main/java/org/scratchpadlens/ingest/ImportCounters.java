@@ -21,12 +21,6 @@ final class ImportCounters {
 
 	int rejected;
 
-	ImportCounters copy() {
-		ImportCounters c = new ImportCounters();
-		c.add(this);
-		return c;
-	}
-
 	void add(ImportCounters o) {
 		filesSeen += o.filesSeen;
 		transcriptsImported += o.transcriptsImported;

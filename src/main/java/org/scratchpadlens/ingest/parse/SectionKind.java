@@ -46,8 +46,4 @@ public enum SectionKind {
 		};
 	}
 
-	public static SectionKind fromLabel(String label) {
-		return "TEXT".equals(label) ? TEXT : BY_TAG.get(label);
-	}
-
 }
