@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.scratchpadlens.ingest.source.SourceWalker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,9 +84,9 @@ public class UploadImports {
 		totals.put(jobId, -1L);
 		executor.submit(() -> {
 			try {
-				totals.put(jobId, SourceWalker.count(paths));
-				imports.run(jobId, request, (done, total) -> {
-				});
+				// the import counts the files once for its own progress; the page reads
+				// that total
+				imports.run(jobId, request, (done, total) -> totals.put(jobId, total));
 			}
 			catch (RuntimeException e) {
 				log.error("Upload import {} failed", jobId, e);
