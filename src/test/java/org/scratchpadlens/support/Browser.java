@@ -10,10 +10,12 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,6 +46,8 @@ public final class Browser implements AutoCloseable {
 			.usingDriverExecutable(BrowserAvailable.DRIVER.toFile())
 			.build();
 		this.driver = new ChromeDriver(service, options);
+		// clicks return before the next page loads: lookups wait for their element
+		this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		this.base = "http://localhost:" + port;
 	}
 
@@ -59,7 +63,11 @@ public final class Browser implements AutoCloseable {
 		open("/login");
 		driver.findElement(By.name("username")).sendKeys(username);
 		driver.findElement(By.name("password")).sendKeys(password);
+		WebElement form = driver.findElement(By.cssSelector("main form"));
 		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		// a click returns before the next page has loaded: wait until the login form is
+		// gone, or tests race the redirect and read the login page
+		waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
 	}
 
 	public WebDriverWait waitUpTo(Duration d) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledImportIT {
 
-	static final int FILES = 3000;
+	static final int FILES = 5000;
 
 	@TempDir
 	Path work;
@@ -67,7 +67,7 @@ class KilledImportIT {
 			catch (java.sql.SQLException e) {
 				// the schema is not there yet
 			}
-			Thread.sleep(100);
+			Thread.sleep(50);
 		}
 		throw new IllegalStateException("the import committed nothing before it ended");
 	}
