@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +21,12 @@ class ImportPageController {
 
 	private final UploadImports uploads;
 
-	ImportPageController(ImportJobs jobs, UploadImports uploads) {
+	private final UploadLimit limit;
+
+	ImportPageController(ImportJobs jobs, UploadImports uploads, UploadLimit limit) {
 		this.jobs = jobs;
 		this.uploads = uploads;
+		this.limit = limit;
 	}
 
 	record UploadForm(String run, String split, String model) {
@@ -37,7 +41,14 @@ class ImportPageController {
 	@GetMapping("/imports/new")
 	String form(Model model) {
 		model.addAttribute("form", new UploadForm(null, null, null));
+		addLimit(model);
 		return "imports/new";
+	}
+
+	private void addLimit(Model model) {
+		ModelMap map = new ModelMap();
+		limit.describe(map);
+		model.addAllAttributes(map);
 	}
 
 	@PostMapping("/imports")
@@ -51,6 +62,7 @@ class ImportPageController {
 		catch (IllegalArgumentException e) {
 			model.addAttribute("form", form);
 			model.addAttribute("error", e.getMessage());
+			addLimit(model);
 			return "imports/new";
 		}
 	}
