@@ -2,6 +2,7 @@ package org.scratchpadlens.ingest;
 
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -35,7 +36,9 @@ class UploadLimitAdvice implements ErrorViewResolver, Ordered {
 
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-		return status == HttpStatus.CONTENT_TOO_LARGE ? limit.refusedPage() : null;
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		boolean upload = uri != null && uri.toString().equals(request.getContextPath() + "/imports");
+		return status == HttpStatus.CONTENT_TOO_LARGE && upload ? limit.refusedPage() : null;
 	}
 
 	@Override
