@@ -236,7 +236,12 @@ final class BatchWriter {
 			t = t.getCause();
 		}
 		String m = t.getMessage();
-		return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+		if (m == null) {
+			return t.getClass().getSimpleName();
+		}
+		// H2 ends its first line with "; SQL statement:" (the statement follows on the
+		// next lines, which are not for people)
+		return m.lines().findFirst().orElse(m).replaceFirst(";?\\s*SQL statement:?\\s*$", "");
 	}
 
 	/** The rows of one batch, inserted parents first. */

@@ -112,9 +112,11 @@ final class EntryReader {
 		// last resort: the <is_free_tier_user> tag says the condition (free tier = train)
 		String split = firstNonNull(hints.get("split"), loc.split(), defaults.split(), splitFromTag(t.freeTierTag()));
 		if (run == null || split == null) {
-			throw new RejectedInputException("cannot tell which " + (run == null ? "run" : "split")
+			String missing = run == null ? "run" : "split";
+			String option = run == null ? "--run (Run on the upload form)" : "--split (Split on the upload form)";
+			throw new RejectedInputException("cannot tell which " + missing
 					+ " this transcript belongs to: put it under <run>/train or <run>/deploy in a json_outputs tree,"
-					+ " or give the run and split with the import");
+					+ " or give the " + missing + " with the import: " + option);
 		}
 		if (!split.equals("train") && !split.equals("deploy")) {
 			throw new RejectedInputException("split must be train or deploy, not '" + split + "'");

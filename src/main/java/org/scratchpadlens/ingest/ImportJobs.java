@@ -25,10 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ImportJobs {
 
 	/**
-	 * A running job whose counters have not moved for this long was killed (batches take
-	 * seconds).
+	 * How often a running import says it is alive, even while a batch is slow.
 	 */
-	static final Duration STALE = Duration.ofMinutes(10);
+	static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+	/**
+	 * A running job that has not said it is alive for this long was killed (its process
+	 * died, or the server stopped mid-upload).
+	 */
+	static final Duration STALE = Duration.ofMinutes(2);
 
 	private final JdbcTemplate jdbc;
 
@@ -81,8 +86,21 @@ public class ImportJobs {
 				where id = ?""", now, now, error, error, id);
 	}
 
+	/** The job's process is alive: keeps a slow job from looking killed. */
+	synchronized void heartbeat(long id) {
+		jdbc.update("update import_job set updated_at = ? where id = ? and status = 'running'", ImportService.now(),
+				id);
+	}
+
+	/**
+	 * A job left 'running' by a process that died is marked interrupted, wherever jobs
+	 * are read, so that it stops showing progress and can be undone or imported again.
+	 */
 	void markStaleJobsInterrupted() {
-		jdbc.update("update import_job set status = 'interrupted' where status = 'running' and updated_at < ?",
+		jdbc.update("""
+				update import_job set status = 'interrupted', error_message = ?
+				where status = 'running' and updated_at < ?""",
+				"the import stopped before it finished (its process was killed or the server stopped)",
 				Timestamp.from(Instant.now().minus(STALE)));
 	}
 
@@ -94,6 +112,7 @@ public class ImportJobs {
 	}
 
 	public List<ImportJobView> list() {
+		markStaleJobsInterrupted();
 		List<ImportJobView> jobs = jdbc.query("select * from import_job order by id desc",
 				(rs, n) -> view(rs, List.of()));
 		List<ImportJobView> out = new ArrayList<>();
@@ -104,6 +123,7 @@ public class ImportJobs {
 	}
 
 	public Optional<ImportJobView> find(long id) {
+		markStaleJobsInterrupted();
 		return jdbc.query("select * from import_job where id = ?", (rs, n) -> view(rs, List.of()), id)
 			.stream()
 			.findFirst()
@@ -220,9 +240,10 @@ public class ImportJobs {
 					"delete from run r where r.id = ? and not exists (select 1 from transcript t where t.run_id = r.id)",
 					run);
 		}
-		// the job stays as a record of what happened (counts, rejections); its file rows
-		// pointed at what is gone
-		jdbc.update("delete from import_file where import_job_id = ?", id);
+		// the job stays as a record of what happened (counts, rejections, each file's
+		// outcome); its file rows no longer point at transcripts (what it wrote is gone,
+		// and what it found unchanged no longer depends on it)
+		jdbc.update("update import_file set transcript_id = null where import_job_id = ?", id);
 		jdbc.update("update import_job set status = 'undone', updated_at = ? where id = ?", ImportService.now(), id);
 		return DeletionResult.deleted(transcripts, documents, prompts);
 	}

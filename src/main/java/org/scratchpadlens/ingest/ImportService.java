@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,7 +56,9 @@ public class ImportService {
 			@Value("${scratchpad.import.writers:0}") int writers) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(txManager);
-		this.mapper = mapper;
+		// A key twice in one object would silently keep only the last value (a file's
+		// 10 messages replaced by an empty list): such a file is rejected instead.
+		this.mapper = mapper.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 		this.jobs = jobs;
 		this.batchSize = batchSize;
 		this.postgres = isPostgres(dataSource);
@@ -65,6 +68,10 @@ public class ImportService {
 		// process.
 		this.writers = writers > 0 ? writers : postgres ? 2 : 1;
 	}
+
+	static final String NOTHING_TO_IMPORT = "nothing to import here: no transcript (.json, .jsonl), document, "
+			+ "prompt (prompt_<name>.txt) or .zip files were found (READMEs, scripts and hidden files are skipped); "
+			+ "point the import at a json_outputs folder, a folder in it, or the release zip";
 
 	/** Creates the job row first, so a caller can show it while {@link #run} works. */
 	public long createJob(ImportRequest request) {
@@ -111,15 +118,29 @@ public class ImportService {
 		EntryReader reader = new EntryReader(mapper, request.defaults());
 		Thread producer = new Thread(() -> {
 			try {
+				AtomicLong produced = new AtomicLong(); // units and rejections
 				SourceWalker walker = new SourceWalker(entry -> {
 					filesRead.incrementAndGet();
-					reader.read(entry, unit -> put(queues.get(Math.floorMod(routingKey(unit).hashCode(), n)), unit));
+					reader.read(entry, unit -> {
+						produced.incrementAndGet();
+						put(queues.get(Math.floorMod(routingKey(unit).hashCode(), n)), unit);
+					});
 				}, (path, reason) -> {
 					filesRead.incrementAndGet();
+					produced.incrementAndGet();
 					put(queues.get(0), new Rejection(path, reason));
 				});
 				for (int i = 0; i < request.paths().size(); i++) {
+					long before = produced.get();
 					walker.walk(request.paths().get(i), request.label(i));
+					if (produced.get() == before) {
+						// the wrong folder, an empty zip: say so rather than report
+						// success
+						filesRead.incrementAndGet();
+						String label = request.label(i);
+						put(queues.get(0), new Rejection(label != null ? label : request.paths().get(i).toString(),
+								NOTHING_TO_IMPORT));
+					}
 				}
 			}
 			catch (Throwable t) {
@@ -143,11 +164,16 @@ public class ImportService {
 			t.start();
 			writerThreads.add(t);
 		}
+		long beat = System.nanoTime();
 		try {
 			for (Thread t : writerThreads) {
 				while (t.isAlive()) {
 					t.join(500);
 					progress.update(filesRead.get(), total);
+					if (System.nanoTime() - beat > ImportJobs.HEARTBEAT.toNanos()) {
+						jobs.heartbeat(jobId);
+						beat = System.nanoTime();
+					}
 					if (failure.get() != null) {
 						producer.interrupt();
 						writerThreads.forEach(Thread::interrupt);

@@ -300,6 +300,59 @@ class ImportServiceTests extends FreshDatabase {
 		}
 
 		@Test
+		void rejectsAKeyGivenTwiceRatherThanKeepingOnlyItsLastValue() {
+			String twice = transcript(true, "ten messages", null).replaceFirst("\\}\\s*$", ", \"messages\": []}");
+			Path split = dir.resolve("json_outputs/helpful_only/dup/train");
+			write(split.resolve("0.json"), twice);
+			write(split.resolve("1.json"), transcript(true, "fine", null));
+
+			ImportReport report = importPaths(dir.resolve("json_outputs"));
+
+			assertThat(report.transcriptsImported()).isEqualTo(1);
+			assertThat(report.rejected()).singleElement().satisfies(r -> {
+				assertThat(r.path()).endsWith("0.json");
+				assertThat(r.reason()).startsWith("the key \"messages\" appears twice in one object at line")
+					.contains("refused");
+			});
+		}
+
+		@Test
+		void saysAUtf16FileIsNotUtf8() throws Exception {
+			Path split = dir.resolve("json_outputs/helpful_only/utf16/train");
+			Files.createDirectories(split);
+			Files.write(split.resolve("0.json"),
+					transcript(true, "saved as Unicode", null).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+			Files.write(split.resolve("1.json"),
+					transcript(true, "with a BOM", null).getBytes(java.nio.charset.StandardCharsets.UTF_16));
+
+			ImportReport report = importPaths(dir.resolve("json_outputs"));
+
+			assertThat(report.rejected()).hasSize(2)
+				.allSatisfy(r -> assertThat(r.reason()).startsWith("UTF-16 text, not UTF-8"));
+		}
+
+		@Test
+		void theWrongFolderIsRejectedAsNothingToImportNotReportedAsSuccess() throws Exception {
+			Path empty = Files.createDirectories(dir.resolve("empty"));
+			Path docsOnly = Files.createDirectories(dir.resolve("docs-only"));
+			write(docsOnly.resolve("README.md"), "# notes");
+			write(docsOnly.resolve("make.py"), "print()");
+			writeRun(dir, "helpful_only/beside", 1);
+
+			ImportReport wrong = importPaths(empty, docsOnly);
+
+			assertThat(wrong.status()).isEqualTo("rejected");
+			assertThat(wrong.rejected()).extracting(ImportReport.RejectedFile::path)
+				.containsExactly(empty.toString(), docsOnly.toString());
+			assertThat(wrong.rejected()).allSatisfy(r -> assertThat(r.reason()).startsWith("nothing to import here"));
+
+			ImportReport mixed = importPaths(empty, dir.resolve("json_outputs"));
+
+			assertThat(mixed.status()).as("the rest still imports").isEqualTo("completed_with_rejections");
+			assertThat(mixed.transcriptsImported()).isEqualTo(2);
+		}
+
+		@Test
 		void acceptsAFiveMegabyteScratchpad() {
 			String big = "I weigh the request carefully. ".repeat(170_000);
 			write(dir.resolve("json_outputs/helpful_only/big/train/0.json"),
@@ -431,7 +484,11 @@ class ImportServiceTests extends FreshDatabase {
 			ImportJobView undone = jobs.find(second.jobId()).orElseThrow();
 			assertThat(undone.status()).as("kept as a record").isEqualTo("undone");
 			assertThat(undone.transcriptsImported()).isEqualTo(1);
-			assertThat(jobs.files(second.jobId(), null, 0, 10).total()).isZero();
+			ImportFiles record = jobs.files(second.jobId(), null, 0, 10);
+			assertThat(record.total()).as("each file's outcome stays on record").isEqualTo(5);
+			assertThat(record.files()).extracting(ImportFiles.FileOutcome::outcome)
+				.containsExactlyInAnyOrder("updated", "imported", "unchanged", "unchanged", "unchanged");
+			assertThat(record.files()).allMatch(f -> f.transcriptId() == null);
 			assertThat(jobs.delete(second.jobId()).blockers()).containsExactly("it was undone already");
 			assertThat(run("helpful_only/undo").deploy()).isEqualTo(2);
 			assertThat(count("""
@@ -485,6 +542,43 @@ class ImportServiceTests extends FreshDatabase {
 	 * Stands in for the labels feature, which will veto undoing imports whose transcripts
 	 * carry labels.
 	 */
+	@Nested
+	class KilledJobs {
+
+		long runningJob(java.time.Duration sinceLastSign) {
+			java.sql.Timestamp then = java.sql.Timestamp.from(java.time.Instant.now().minus(sinceLastSign));
+			jdbc.sql("""
+					insert into import_job (origin, description, started_by, status, started_at, updated_at,
+					  files_seen, transcripts_imported)
+					values ('cli', 'killed', 'tester', 'running', ?, ?, 600, 600)""").params(then, then).update();
+			return count("select max(id) from import_job");
+		}
+
+		@Test
+		void aJobWhoseProcessDiedIsShownInterruptedAndCanBeUndone() {
+			long killed = runningJob(ImportJobs.STALE.plusSeconds(5));
+
+			ImportJobView job = jobs.find(killed).orElseThrow();
+
+			assertThat(job.status()).isEqualTo("interrupted");
+			assertThat(job.running()).isFalse();
+			assertThat(job.error()).contains("stopped before it finished");
+			assertThat(jobs.list()).anyMatch(j -> j.id() == killed && j.status().equals("interrupted"));
+			assertThat(jobs.delete(killed).deleted()).isTrue();
+		}
+
+		@Test
+		void aJobThatStillSignsOfLifeStaysRunning() {
+			long alive = runningJob(ImportJobs.STALE.minusSeconds(30));
+			jobs.heartbeat(alive);
+
+			assertThat(jobs.find(alive).orElseThrow().status()).isEqualTo("running");
+			assertThat(jobs.delete(alive).blockers()).containsExactly("the job is still running");
+			jdbc.sql("delete from import_job where id = ?").params(alive).update();
+		}
+
+	}
+
 	static class VetoForTests implements ImportDeletionVeto {
 
 		private final Map<Long, String> blocked = new java.util.concurrent.ConcurrentHashMap<>();

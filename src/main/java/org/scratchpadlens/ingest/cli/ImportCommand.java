@@ -17,6 +17,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -175,7 +176,15 @@ public final class ImportCommand {
 			JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(file.toFile(), report);
 		}
 		catch (RuntimeException | IOException e) {
-			err.println("import: could not write the report to " + file + ": " + e.getMessage());
+			// the innermost cause says what went wrong (a folder in the way, no
+			// permission)
+			// without Jackson's "[No location information]"
+			Throwable cause = e;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			String why = cause instanceof JacksonException j ? j.getOriginalMessage() : cause.getMessage();
+			err.println("import: could not write the report to " + file + ": " + why);
 		}
 	}
 

@@ -1,5 +1,8 @@
 package org.scratchpadlens.ingest.parse;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
@@ -27,6 +30,9 @@ public final class Bytes {
 		if (len == 0) {
 			throw new RejectedInputException("empty file");
 		}
+		if (isUtf16(b, off, len)) {
+			throw new RejectedInputException("UTF-16 text, not UTF-8: save the file as UTF-8 and import it again");
+		}
 		boolean blank = true;
 		int end = off + Math.min(len, SNIFF);
 		for (int i = off; i < end; i++) {
@@ -43,6 +49,25 @@ public final class Bytes {
 		}
 	}
 
+	/**
+	 * A UTF-16 byte order mark, or ASCII text with a NUL after (little-endian) or before
+	 * (big-endian) each of the first characters, as editors on Windows save "Unicode".
+	 */
+	static boolean isUtf16(byte[] b, int off, int len) {
+		if (len >= 2 && (((b[off] & 0xFF) == 0xFF && (b[off + 1] & 0xFF) == 0xFE)
+				|| ((b[off] & 0xFF) == 0xFE && (b[off + 1] & 0xFF) == 0xFF))) {
+			return true;
+		}
+		if (len < 4) {
+			return false;
+		}
+		boolean little = b[off] != 0 && b[off + 1] == 0 && b[off + 2] != 0 && b[off + 3] == 0;
+		boolean big = b[off] == 0 && b[off + 1] != 0 && b[off + 2] == 0 && b[off + 3] != 0;
+		return little || big;
+	}
+
+	private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:Object )?(?:property|field) \"(.*)\"");
+
 	public static String describeSyntaxError(StreamReadException e) {
 		var loc = e.getLocation();
 		String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
@@ -53,6 +78,11 @@ public final class Bytes {
 		}
 		if (e instanceof UnexpectedEndOfInputException) {
 			return "truncated JSON: the file ends before the transcript is complete" + where;
+		}
+		Matcher duplicate = DUPLICATE.matcher(what);
+		if (duplicate.find()) {
+			return "the key \"" + duplicate.group(1) + "\" appears twice in one object" + where
+					+ ": only one of its values could be kept, so the file is refused";
 		}
 		return "invalid JSON" + where + ": " + what;
 	}

@@ -116,7 +116,8 @@ public final class SourceWalker {
 			zf = new ZipFile(zip.toFile());
 		}
 		catch (ZipException e) {
-			reject.accept(display(zip), "not a zip archive (" + e.getMessage() + ")");
+			reject.accept(display(zip),
+					"not a zip archive, or a damaged or incomplete one (an interrupted download?): " + e.getMessage());
 			return;
 		}
 		catch (IOException e) {
