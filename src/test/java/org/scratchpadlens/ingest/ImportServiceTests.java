@@ -182,6 +182,21 @@ class ImportServiceTests extends FreshDatabase {
 	class Idempotence {
 
 		@Test
+		void outsideJsonOutputsAFolderOfRunsAndARunInItGiveTheSameIdentity() throws Exception {
+			writeRun(dir, "helpful_only_post_rl", 2);
+			Path loose = Files.createDirectories(dir.resolve("loose"));
+			Files.move(dir.resolve("json_outputs/helpful_only_post_rl"), loose.resolve("helpful_only_post_rl"));
+
+			ImportReport run = importPaths(loose.resolve("helpful_only_post_rl"));
+			ImportReport folder = importPaths(loose);
+
+			assertThat(run.transcriptsImported()).isEqualTo(4);
+			assertThat(folder.transcriptsImported()).isZero();
+			assertThat(folder.transcriptsUnchanged()).isEqualTo(4);
+			assertThat(run("helpful_only_post_rl").train()).isEqualTo(2);
+		}
+
+		@Test
 		void aSecondImportOfTheSameTreeAddsNothing() {
 			writeRun(dir, "helpful_only/twice", 3);
 			importPaths(dir.resolve("json_outputs"));

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Where a file belongs, from its path alone. The split is the nearest {@code train} or
  * {@code deploy} folder; the run is the path between {@code json_outputs} (or, outside
- * one, the folder the user named) and the split folder.
+ * one, the first folder naming a setting, else the folder the user named) and the split
+ * folder.
  */
 public final class PathRules {
 
@@ -46,11 +47,28 @@ public final class PathRules {
 			}
 		}
 		if (anchor < 0) {
-			anchor = Math.max(0, Math.min(rootIndex, splitAt - 1));
+			anchor = runStartOutsideJsonOutputs(segments, rootIndex, splitAt);
 		}
 		String run = anchor < splitAt ? String.join("/", segments.subList(anchor, splitAt)) : null;
 		String name = String.join("/", segments.subList(splitAt + 1, segments.size()));
 		return new Location(run, segments.get(splitAt), name);
+	}
+
+	/**
+	 * Outside json_outputs the run starts at the first folder, from the one the user
+	 * named down, that names a setting ({@code helpful_only}, {@code animal_welfare}): so
+	 * naming a folder that holds the release's runs, or one of those runs, gives the same
+	 * identity. Failing that, at the folder the user named (or the split's parent, when
+	 * the split folder itself was named).
+	 */
+	private static int runStartOutsideJsonOutputs(List<String> segments, int rootIndex, int splitAt) {
+		int from = Math.max(0, Math.min(rootIndex, splitAt - 1));
+		for (int k = from; k < splitAt; k++) {
+			if (!setting(segments.get(k)).equals("unknown")) {
+				return k;
+			}
+		}
+		return from;
 	}
 
 	/** The N of {@code N.json}, or null. */

@@ -37,18 +37,25 @@ class PathRulesTests {
 			assertThat(PathRules.locate(segments(path), rootIndex)).isEqualTo(new Location(run, split, file));
 		}
 
-		// Outside json_outputs the run starts at the folder the user named (rootIndex),
-		// or at the split's parent
-		// when the user named the split folder itself.
+		// Outside json_outputs the run starts at the first folder naming a setting, from
+		// the one the user named (rootIndex) down, so a folder of runs and a run in it
+		// give
+		// the same identity; failing that at the folder the user named, or at the split's
+		// parent when the user named the split folder itself.
 		@ParameterizedTest
 		@CsvSource(delimiter = '|', textBlock = """
 				# path                                            | rootIndex | run                        | split
 				tmp/import/helpful_only_post_rl/train/3.json      | 2         | helpful_only_post_rl       | train
+				tmp/import/helpful_only_post_rl/train/3.json      | 1         | helpful_only_post_rl       | train
+				tmp/import/helpful_only_post_rl/train/3.json      | 0         | helpful_only_post_rl       | train
 				tmp/import/animal_welfare/default/deploy/3.json   | 2         | animal_welfare/default     | deploy
-				tmp/import/animal_welfare/default/deploy/3.json   | 1         | import/animal_welfare/default | deploy
+				tmp/import/animal_welfare/default/deploy/3.json   | 1         | animal_welfare/default     | deploy
 				tmp/import/helpful_only_post_rl/train/3.json      | 3         | helpful_only_post_rl       | train
 				tmp/import/helpful_only_post_rl/train/3.json      | 4         | helpful_only_post_rl       | train
 				helpful_only_post_rl/train/3.json                 | 0         | helpful_only_post_rl       | train
+				loose/helpful_only_post_rl/train/3.json           | 0         | helpful_only_post_rl       | train
+				tmp/import/my_experiment/v2/train/3.json          | 2         | my_experiment/v2           | train
+				tmp/import/my_experiment/v2/train/3.json          | 1         | import/my_experiment/v2    | train
 				""")
 		void outsideJsonOutputsTheRunIsTakenFromTheImportRoot(String path, int rootIndex, String run, String split) {
 			Location loc = PathRules.locate(segments(path), rootIndex);
