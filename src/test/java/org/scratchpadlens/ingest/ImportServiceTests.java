@@ -583,7 +583,7 @@ class ImportServiceTests extends FreshDatabase {
 		}
 
 		@Test
-		void aJobThatStillSignsOfLifeStaysRunning() {
+		void aJobThatStillReportsItIsAliveStaysRunning() {
 			long alive = runningJob(ImportJobs.STALE.minusSeconds(30));
 			jobs.heartbeat(alive);
 
