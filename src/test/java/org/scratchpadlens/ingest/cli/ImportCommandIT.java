@@ -113,6 +113,18 @@ class ImportCommandIT {
 	}
 
 	@Test
+	void exitsWithOneAndSaysSoWhenPointedAtAFolderWithNothingToImport() throws Exception {
+		Path wrong = Files.createDirectories(work.resolve("Downloads"));
+		Files.writeString(wrong.resolve("README.md"), "# not data");
+
+		JarProcess.Result result = JarProcess.run(work, "import", wrong.toString(),
+				"--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/wrong"));
+
+		assertThat(result.exit()).isEqualTo(1);
+		assertThat(result.out()).contains("nothing to import here");
+	}
+
+	@Test
 	void importsIntoTheDatabaseOfARunningAppAndTheAppSeesTheRuns() throws Exception {
 		int port;
 		try (ServerSocket s = new ServerSocket(0)) {
