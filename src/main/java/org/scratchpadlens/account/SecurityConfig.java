@@ -1,21 +1,29 @@
 package org.scratchpadlens.account;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
@@ -69,17 +77,49 @@ class SecurityConfig {
 	}
 
 	/**
-	 * A form posted with a missing or stale CSRF token almost always means the session
-	 * expired (or the server restarted): say so and offer the login, rather than "your
-	 * account may not do this".
+	 * Told to a page's script (or a script that sent a session cookie) that changed
+	 * something under /api without a valid CSRF token.
+	 */
+	static final String API_CSRF_MESSAGE = "The CSRF token is missing or out of date. A script in a Scratchpad "
+			+ "Lens page sends the token from the page's <meta name=\"_csrf\"> tag in the header named by its "
+			+ "<meta name=\"_csrf_header\"> tag (reload the page if it is old); a script outside the browser "
+			+ "uses HTTP Basic instead (curl -u USER:PASSWORD), which needs no token.";
+
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+	/**
+	 * A missing or stale CSRF token. Under /api: a JSON 403 that says how to send the
+	 * token, or to use Basic. On a form, when the session expired (or the server
+	 * restarted), say so and offer the login rather than "your account may not do this";
+	 * when the session is still valid the page was just out of date (the user logged in
+	 * again in another tab, for instance): the error page says to reload it (error.html
+	 * reads the CsrfException under {@link WebAttributes#ACCESS_DENIED_403}).
 	 */
 	private static void deny(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
 			throws IOException, ServletException {
 		if (e instanceof CsrfException && !response.isCommitted()) {
-			response.sendRedirect(request.getContextPath() + "/login?expired");
+			if (isApiPath(request)) {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.getOutputStream()
+					.write(JsonMapper.shared().writeValueAsBytes(Map.of("error", API_CSRF_MESSAGE)));
+				return;
+			}
+			Authentication user = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+			if (!TRUST.isAuthenticated(user)) {
+				response.sendRedirect(request.getContextPath() + "/login?expired");
+				return;
+			}
+			request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}
 		new AccessDeniedHandlerImpl().handle(request, response, e);
+	}
+
+	private static boolean isApiPath(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/");
 	}
 
 }

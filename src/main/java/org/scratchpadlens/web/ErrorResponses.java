@@ -11,6 +11,8 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.context.request.RequestAttributes;
@@ -36,8 +38,15 @@ class ErrorResponses extends DefaultErrorAttributes implements ErrorViewResolver
 
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
-		if (!(webRequest instanceof ServletWebRequest servlet) || !isApi(servlet.getRequest())) {
+		if (!(webRequest instanceof ServletWebRequest servlet)) {
 			return super.getErrorAttributes(webRequest, options);
+		}
+		if (!isApi(servlet.getRequest())) {
+			Map<String, Object> attributes = super.getErrorAttributes(webRequest, options);
+			// a form with a missing or stale CSRF token in a session that is still valid
+			attributes.put("outOfDate",
+					servlet.getRequest().getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
+			return attributes;
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error", sentence(servlet.getRequest(), status(webRequest), getError(webRequest)));

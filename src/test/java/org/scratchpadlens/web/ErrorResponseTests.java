@@ -3,7 +3,9 @@ package org.scratchpadlens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +162,96 @@ class ErrorResponseTests extends FreshDatabase {
 			.contains("The server could not complete the request. The log has the details.")
 			.doesNotContain("secret_column");
 
+	}
+
+	@Test
+	void aStaleFormInAValidSessionSaysReloadNotLogIn() throws Exception {
+		HttpClient browser = logIn("admin", "admin-test-password");
+
+		for (String body : new String[] { "", "_csrf=a-token-from-an-old-page" }) {
+			var response = browser.send(request("/imports/1/delete").header("Accept", "text/html")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(403);
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+			assertThat(response.body()).contains("This page was out of date; reload it and try again.")
+				.doesNotContain("expired")
+				.doesNotContain("Your account may not do this.");
+		}
+		// the session is still valid
+		assertThat(browser.send(get("/imports").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aFormFromAnExpiredSessionSendsToLogInAgain() throws Exception {
+		var response = send(request("/imports/1/delete").header("Accept", "text/html")
+			.header("Cookie", "JSESSIONID=EXPIRED0000000000000000000000000")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=a-token-from-an-old-page")));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+	}
+
+	@Test
+	void aRaterKeepsTheNotAllowedPage() throws Exception {
+		HttpClient browser = logIn("rater1", "rater-password");
+		String token = csrfToken(browser.send(get("/imports").build(), HttpResponse.BodyHandlers.ofString()).body());
+
+		var response = browser.send(request("/imports/1/delete").header("Accept", "text/html")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("<h1>Not allowed</h1>")
+			.contains("Your account may not do this.")
+			.doesNotContain("out of date");
+	}
+
+	@Test
+	void aPageScriptWithoutTheTokenIsToldHowToSendIt() throws Exception {
+		HttpClient browser = logIn("admin", "admin-test-password");
+		HttpRequest.Builder change = request("/api/runs/999999/setting").header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"setting\": \"unknown\"}"));
+
+		var refused = browser.send(change.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(error(refused)).contains("CSRF token").contains("_csrf_header").contains("HTTP Basic");
+
+		// what the message says to do: the header named by the page's meta tags
+		String page = browser.send(get("/imports").build(), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher header = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"").matcher(page);
+		assertThat(header.find()).isTrue();
+		var accepted = browser.send(change.header(header.group(1), metaCsrfToken(page)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(accepted.statusCode()).isEqualTo(404);
+		assertThat(error(accepted)).isEqualTo("There is no run 999999.");
+	}
+
+	/** A client with a cookie jar, logged in through the login form. */
+	private HttpClient logIn(String user, String password) throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String token = csrfToken(browser.send(get("/login").build(), HttpResponse.BodyHandlers.ofString()).body());
+		var login = browser.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf="
+					+ URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+		return browser;
+	}
+
+	static String csrfToken(String page) {
+		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).as("a CSRF token in a form of the page").isTrue();
+		return m.group(1);
+	}
+
+	static String metaCsrfToken(String page) {
+		Matcher m = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).as("the CSRF meta tag of the page").isTrue();
+		return m.group(1);
 	}
 
 	private HttpRequest.Builder request(String path) {

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every page and API call needs a login; forms need CSRF; scripts use Basic without CSRF
@@ -113,17 +114,82 @@ class SecurityTests extends FreshDatabase {
 	}
 
 	@Nested
+	class BrowserSessionsOnTheApi {
+
+		@Test
+		void aChangeWithoutACsrfTokenIsA403ThatSaysHowToSendItOrToUseBasic() {
+			var result = mvc.put()
+				.uri("/api/runs/1/setting")
+				.with(user("admin").roles("ADMIN"))
+				.with(browserSession())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"unknown\"}");
+			assertThat(result).hasStatus(403).hasContentType(MediaType.APPLICATION_JSON);
+			assertThat(result).bodyJson().extractingPath("$").asMap().containsOnlyKeys("error");
+			assertThat(result).bodyJson()
+				.extractingPath("$.error")
+				.asString()
+				.contains("CSRF token")
+				.contains("_csrf")
+				.contains("_csrf_header")
+				.contains("HTTP Basic")
+				.doesNotContain("expired");
+		}
+
+		@Test
+		void aStaleTokenIsRefusedTheSameWay() {
+			assertThat(mvc.put()
+				.uri("/api/runs/1/setting")
+				.with(user("admin").roles("ADMIN"))
+				.with(browserSession())
+				.with(csrf().asHeader().useInvalidToken())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"unknown\"}")).hasStatus(403)
+				.bodyJson()
+				.extractingPath("$.error")
+				.asString()
+				.contains("CSRF token");
+		}
+
+		@Test
+		void aChangeWithTheTokenInItsHeaderIsAccepted() {
+			assertThat(mvc.put()
+				.uri("/api/runs/999999/setting")
+				.with(user("admin").roles("ADMIN"))
+				.with(browserSession())
+				.with(csrf().asHeader())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"unknown\"}")).hasStatus(404);
+		}
+
+	}
+
+	@Nested
 	class Forms {
 
 		@Test
-		void aPostWithoutACsrfTokenIsRefusedAndSentToLogInAgain() {
-			assertThat(mvc.post().uri("/imports/1/delete").with(user("admin").roles("ADMIN"))).hasStatus(302)
+		void aFormFromAnExpiredSessionIsSentToLogInAgain() {
+			assertThat(mvc.post().uri("/imports/1/delete").with(staleSession())).hasStatus(302)
 				.redirectedUrl()
 				.isEqualTo("/login?expired");
-			assertThat(mvc.post()
+			assertThat(mvc.post().uri("/imports/1/delete").with(staleSession()).with(csrf().useInvalidToken()))
+				.hasStatus(302)
+				.redirectedUrl()
+				.isEqualTo("/login?expired");
+		}
+
+		@Test
+		void aStaleFormInAValidSessionIsRefusedWithoutClaimingTheSessionExpired() {
+			var missing = mvc.post().uri("/imports/1/delete").with(user("admin").roles("ADMIN")).exchange();
+			assertThat(missing).hasStatus(403);
+			assertThat(missing.getResponse().getRedirectedUrl()).isNull();
+			var stale = mvc.post()
 				.uri("/imports/1/delete")
 				.with(user("admin").roles("ADMIN"))
-				.with(csrf().useInvalidToken())).hasStatus(302).redirectedUrl().isEqualTo("/login?expired");
+				.with(csrf().useInvalidToken())
+				.exchange();
+			assertThat(stale).hasStatus(403);
+			assertThat(stale.getResponse().getRedirectedUrl()).isNull();
 		}
 
 		@Test
@@ -147,6 +213,22 @@ class SecurityTests extends FreshDatabase {
 				.isEqualTo("/");
 		}
 
+	}
+
+	/**
+	 * A request that carries a session cookie: to /api it goes to the browser chain (with
+	 * CSRF), not the script chain.
+	 */
+	static RequestPostProcessor browserSession() {
+		return request -> {
+			request.setRequestedSessionId("a-browser-session");
+			return request;
+		};
+	}
+
+	/** A session cookie the server no longer knows: the session expired. */
+	static RequestPostProcessor staleSession() {
+		return browserSession();
 	}
 
 }
