@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -27,6 +28,8 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * Every page and API call needs a login. People use form login with CSRF. Scripts use
@@ -70,10 +73,33 @@ class SecurityConfig {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
 			.httpBasic(Customizer.withDefaults())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfig::deny));
 		return http.build();
+	}
+
+	/**
+	 * After login, the page that was asked for, at its own address. Spring Security adds
+	 * {@code ?continue} to it so that only that request looks for a saved one in the
+	 * session; without the parameter every request does, which is a lookup in a map.
+	 * Supplying the cache replaces Spring Security's choice of what to save, so it is
+	 * said here: what a person navigated to, not a favicon, an htmx fragment or a
+	 * script's call (after login those would show a bare fragment or JSON).
+	 */
+	private static RequestCache pagesAskedFor() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		cache.setRequestMatcher(SecurityConfig::isPageNavigation);
+		return cache;
+	}
+
+	private static boolean isPageNavigation(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return HttpMethod.GET.matches(request.getMethod()) && accept != null
+				&& accept.contains(MediaType.TEXT_HTML_VALUE) && request.getHeader("HX-Request") == null
+				&& request.getHeader("X-Requested-With") == null;
 	}
 
 	/**

@@ -16,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -202,6 +205,50 @@ class SecurityTests extends FreshDatabase {
 		void aPostWithATokenIsAccepted() {
 			assertThat(mvc.post().uri("/imports/999999/delete").with(user("admin").roles("ADMIN")).with(csrf()))
 				.hasStatus(404);
+		}
+
+		@Test
+		void afterLoginThePageAskedForOpensAtItsOwnAddress() {
+			assertThat(logInAfterVisiting("/")).isEqualTo("http://localhost/");
+			assertThat(logInAfterVisiting("/imports")).isEqualTo("http://localhost/imports");
+			assertThat(logInAfterVisiting("/imports?page=2")).isEqualTo("http://localhost/imports?page=2");
+		}
+
+		@Test
+		void whatIsNotAPageIsNotReturnedToAfterLogin() {
+			// a favicon, an htmx fragment, a script's call: the login leads to the runs
+			for (var visit : new MockHttpServletRequestBuilder[] {
+					MockMvcRequestBuilders.get("/imports/1/progress")
+						.accept(MediaType.TEXT_HTML)
+						.header("HX-Request", "true"),
+					MockMvcRequestBuilders.get("/imports").accept(MediaType.APPLICATION_JSON) }) {
+				MockHttpSession session = (MockHttpSession) mvc.perform(visit).getRequest().getSession();
+				assertThat(mvc.post()
+					.uri("/login")
+					.session(session)
+					.param("username", "admin")
+					.param("password", ADMIN_PASSWORD)
+					.with(csrf())).hasStatus(302).redirectedUrl().isEqualTo("/");
+			}
+		}
+
+		private String logInAfterVisiting(String page) {
+			var visit = mvc.get().uri(page).accept(MediaType.TEXT_HTML).exchange();
+			assertThat(visit).hasStatus(302).redirectedUrl().endsWith("/login");
+			MockHttpSession session = (MockHttpSession) visit.getRequest().getSession();
+			var login = mvc.post()
+				.uri("/login")
+				.session(session)
+				.param("username", "admin")
+				.param("password", ADMIN_PASSWORD)
+				.with(csrf())
+				.exchange();
+			assertThat(login).hasStatus(302);
+			String target = login.getResponse().getRedirectedUrl();
+			assertThat(target).doesNotContain("continue");
+			// and the page opens there
+			assertThat(mvc.get().uri(target).session(session).accept(MediaType.TEXT_HTML)).hasStatusOk();
+			return target;
 		}
 
 		@Test
