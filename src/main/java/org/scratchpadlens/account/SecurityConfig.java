@@ -41,6 +41,17 @@ import org.springframework.security.web.savedrequest.RequestCache;
 @ConditionalOnWebApplication
 class SecurityConfig {
 
+	/**
+	 * Told to a page's script (or a script that sent a session cookie) that changed
+	 * something under /api without a valid CSRF token.
+	 */
+	private static final String API_CSRF_MESSAGE = "The CSRF token is missing or out of date. A script in a Scratchpad "
+			+ "Lens page sends the token from the page's <meta name=\"_csrf\"> tag in the header named by its "
+			+ "<meta name=\"_csrf_header\"> tag (reload the page if it is old); a script outside the browser "
+			+ "uses HTTP Basic instead (curl -u USER:PASSWORD), which needs no token.";
+
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain scriptChain(HttpSecurity http) throws Exception {
@@ -103,23 +114,12 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Told to a page's script (or a script that sent a session cookie) that changed
-	 * something under /api without a valid CSRF token.
-	 */
-	static final String API_CSRF_MESSAGE = "The CSRF token is missing or out of date. A script in a Scratchpad "
-			+ "Lens page sends the token from the page's <meta name=\"_csrf\"> tag in the header named by its "
-			+ "<meta name=\"_csrf_header\"> tag (reload the page if it is old); a script outside the browser "
-			+ "uses HTTP Basic instead (curl -u USER:PASSWORD), which needs no token.";
-
-	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
-
-	/**
 	 * A missing or stale CSRF token. Under /api: a JSON 403 that says how to send the
 	 * token, or to use Basic. On a form, when the session expired (or the server
 	 * restarted), say so and offer the login rather than "your account may not do this";
 	 * when the session is still valid the page was just out of date (the user logged in
-	 * again in another tab, for instance): the error page says to reload it (error.html
-	 * reads the CsrfException under {@link WebAttributes#ACCESS_DENIED_403}).
+	 * again in another tab, for instance): the error page says to reload it (the
+	 * CsrfException under {@link WebAttributes#ACCESS_DENIED_403} tells the error page).
 	 */
 	private static void deny(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
 			throws IOException, ServletException {
