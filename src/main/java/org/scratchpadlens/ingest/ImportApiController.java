@@ -3,6 +3,7 @@ package org.scratchpadlens.ingest;
 import java.util.List;
 import java.util.Map;
 
+import org.scratchpadlens.web.BadRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,10 +40,10 @@ class ImportApiController {
 	 * files are in the job itself), a page at a time.
 	 */
 	@GetMapping("/{id}/files")
-	ResponseEntity<?> files(@PathVariable long id, @RequestParam(required = false) String outcome,
+	ResponseEntity<ImportFiles> files(@PathVariable long id, @RequestParam(required = false) String outcome,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "1000") int limit) {
 		if (offset < 0 || limit < 1 || limit > 10_000) {
-			return ResponseEntity.badRequest().body(Map.of("error", "offset must be >= 0 and limit 1 to 10000"));
+			throw new BadRequestException("offset must be 0 or more, and limit 1 to 10000.");
 		}
 		return ResponseEntity.ok(jobs.files(id, outcome, offset, limit));
 	}

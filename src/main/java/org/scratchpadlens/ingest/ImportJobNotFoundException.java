@@ -5,7 +5,7 @@ import org.scratchpadlens.web.NotFoundException;
 public class ImportJobNotFoundException extends NotFoundException {
 
 	public ImportJobNotFoundException(long id) {
-		super("no import job " + id);
+		super("There is no import job " + id + ".");
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.scratchpadlens.web.BadRequestException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -157,7 +158,8 @@ public class ImportJobs {
 	public ImportFiles files(long id, String outcome, int offset, int limit) {
 		find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
 		if (outcome != null && !ImportFiles.OUTCOMES.contains(outcome)) {
-			throw new IllegalArgumentException("outcome must be one of " + ImportFiles.OUTCOMES);
+			throw new BadRequestException(
+					"'" + outcome + "' is not an outcome; use one of " + String.join(", ", ImportFiles.OUTCOMES) + ".");
 		}
 		String all = """
 				select path, outcome, transcript_id, cast(null as varchar(4000)) as reason from import_file

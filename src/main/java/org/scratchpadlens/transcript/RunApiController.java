@@ -3,6 +3,9 @@ package org.scratchpadlens.transcript;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.scratchpadlens.web.BadRequestException;
 import org.scratchpadlens.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +38,8 @@ class RunApiController {
 	 */
 	@GetMapping("/{id}/pairs")
 	ResponseEntity<RunPairs> pairs(@PathVariable long id) {
-		return ResponseEntity.ok(pairs.pairs(id).orElseThrow(() -> new NotFoundException("no run " + id)));
+		return ResponseEntity
+			.ok(pairs.pairs(id).orElseThrow(() -> new NotFoundException("There is no run " + id + ".")));
 	}
 
 	@GetMapping
@@ -52,18 +56,25 @@ class RunApiController {
 		return runs.totals();
 	}
 
+	/**
+	 * The body of a setting change; its example is shown in the docs and in the error for
+	 * a body that is not JSON.
+	 */
+	@Schema(example = "{\"setting\": \"helpful_only\"}",
+			description = "setting: helpful_only, animal_welfare or unknown")
 	record SettingChange(String setting) {
 	}
 
 	@PutMapping("/{id}/setting")
 	@PreAuthorize("hasRole('ADMIN')")
-	ResponseEntity<?> setSetting(@PathVariable long id, @RequestBody SettingChange change) {
+	ResponseEntity<Void> setSetting(@PathVariable long id, @RequestBody SettingChange change) {
 		if (change == null || !SETTINGS.contains(change.setting())) {
-			return ResponseEntity.badRequest()
-				.body(java.util.Map.of("error", "setting must be one of " + SETTINGS_IN_ORDER));
+			throw new BadRequestException("setting must be one of " + String.join(", ", SETTINGS_IN_ORDER) + ".");
 		}
-		return runs.setSetting(id, change.setting()) ? ResponseEntity.noContent().build()
-				: ResponseEntity.notFound().build();
+		if (!runs.setSetting(id, change.setting())) {
+			throw new NotFoundException("There is no run " + id + ".");
+		}
+		return ResponseEntity.noContent().build();
 	}
 
 }

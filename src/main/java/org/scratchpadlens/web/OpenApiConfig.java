@@ -3,9 +3,15 @@ package org.scratchpadlens.web;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
@@ -28,6 +34,15 @@ class OpenApiConfig {
 	static final String RUNS = "Runs";
 
 	static final String IMPORTS = "Imports";
+
+	static final String ERROR = "Error";
+
+	static final String ERROR_DESCRIPTION = """
+			Something went wrong: the status says what kind of failure (400 a value or body the call \
+			cannot use, 401 no valid login, 403 the account may not do this or a browser session sent no \
+			CSRF token, 404 no such id or endpoint, 405 a method the endpoint does not allow, 415 a body \
+			that is not JSON, 500 the server failed), and the body says what went wrong in a sentence: \
+			`{"error": "There is no run 99."}`.""";
 
 	/**
 	 * springdoc names a group after its controller when the controller has no tag of its
@@ -56,6 +71,33 @@ class OpenApiConfig {
 			.tags(List.of(
 					new Tag().name(RUNS).description("Runs, train/deploy pairs, settings and totals of the store"),
 					new Tag().name(IMPORTS).description("Import jobs, the outcome of every file, and undo")));
+	}
+
+	/**
+	 * Every call can fail, and every failure has the same body: declare it once as the
+	 * "Error" schema and as every call's default response.
+	 */
+	@Bean
+	OpenApiCustomizer errorShape() {
+		return openApi -> {
+			Schema<?> error = ModelConverters.getInstance(true).read(ApiError.class).get(ERROR);
+			if (error == null || openApi.getPaths() == null) {
+				return;
+			}
+			if (openApi.getComponents() == null) {
+				openApi.setComponents(new Components());
+			}
+			openApi.getComponents().addSchemas(ERROR, error);
+			ApiResponse failure = new ApiResponse().description(ERROR_DESCRIPTION)
+				.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR))));
+			openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+				if (operation.getResponses() == null) {
+					operation.setResponses(new ApiResponses());
+				}
+				operation.getResponses().addApiResponse("default", failure);
+			}));
+		};
 	}
 
 	@Bean

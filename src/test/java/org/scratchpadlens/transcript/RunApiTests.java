@@ -161,10 +161,88 @@ class RunApiTests extends FreshDatabase {
 	void unknownRunsAndJobsAreNotFound() {
 		assertThat(mvc.get().uri("/api/runs/999999/pairs").with(httpBasic("admin", PASSWORD))).hasStatus(404)
 			.bodyJson()
-			.isEqualTo("{\"error\": \"no run 999999\"}");
+			.isEqualTo("{\"error\": \"There is no run 999999.\"}");
 		assertThat(mvc.get().uri("/api/imports/999999").with(httpBasic("admin", PASSWORD))).hasStatus(404)
 			.bodyJson()
-			.isEqualTo("{\"error\": \"no import job 999999\"}");
+			.isEqualTo("{\"error\": \"There is no import job 999999.\"}");
+		assertThat(mvc.put()
+			.uri("/api/runs/999999/setting")
+			.with(httpBasic("admin", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"setting\": \"unknown\"}")).hasStatus(404)
+			.bodyJson()
+			.isEqualTo("{\"error\": \"There is no run 999999.\"}");
+	}
+
+	@Test
+	void anIdThatIsNotANumberIsExplained() {
+		assertThat(mvc.get().uri("/api/imports/abc").with(httpBasic("admin", PASSWORD))).hasStatus(400)
+			.bodyJson()
+			.isEqualTo("{\"error\": \"'abc' is not a valid import id; a whole number is expected.\"}");
+		assertThat(mvc.get().uri("/api/runs/abc/pairs").with(httpBasic("admin", PASSWORD))).hasStatus(400)
+			.bodyJson()
+			.isEqualTo("{\"error\": \"'abc' is not a valid run id; a whole number is expected.\"}");
+		assertThat(mvc.get().uri("/api/imports/1/files?limit=ten").with(httpBasic("admin", PASSWORD))).hasStatus(400)
+			.bodyJson()
+			.isEqualTo("{\"error\": \"'ten' is not a valid value for limit; a whole number is expected.\"}");
+	}
+
+	@Test
+	void aBodyThatIsNotJsonIsExplainedWithWhatIsExpected() {
+		long id = runId("helpful_only_post_rl");
+		var malformed = mvc.put()
+			.uri("/api/runs/{id}/setting", id)
+			.with(httpBasic("admin", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"setting\": helpful_only");
+		assertThat(malformed).hasStatus(400).hasContentType(MediaType.APPLICATION_JSON);
+		assertThat(malformed).bodyJson()
+			.extractingPath("$.error")
+			.asString()
+			.contains("not valid JSON")
+			.contains("{\"setting\": \"helpful_only\"}")
+			.doesNotContain("Exception")
+			.doesNotContain("tools.jackson");
+
+		assertThat(mvc.put()
+			.uri("/api/runs/{id}/setting", id)
+			.with(httpBasic("admin", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.error")
+			.asString()
+			.contains("no body")
+			.contains("{\"setting\": \"helpful_only\"}");
+
+		assertThat(mvc.put()
+			.uri("/api/runs/{id}/setting", id)
+			.with(httpBasic("admin", PASSWORD))
+			.contentType(MediaType.TEXT_PLAIN)
+			.content("helpful_only")).hasStatus(415)
+			.bodyJson()
+			.extractingPath("$.error")
+			.asString()
+			.contains("Content-Type: application/json");
+	}
+
+	@Test
+	void anUnknownOutcomeListsTheKnownOnes() throws Exception {
+		assertThat(mvc.get().uri("/api/imports/999999/files?outcome=lost").with(httpBasic("admin", PASSWORD)))
+			.hasStatus(404);
+		long job = com.jayway.jsonpath.JsonPath.<Integer>read(mvc.get()
+			.uri("/api/imports")
+			.with(httpBasic("admin", PASSWORD))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$[-1].id");
+		assertThat(mvc.get().uri("/api/imports/{id}/files?outcome=lost", job).with(httpBasic("admin", PASSWORD)))
+			.hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.error")
+			.asString()
+			.contains("'lost'")
+			.contains("imported")
+			.contains("prompt_unchanged");
 	}
 
 	@Test

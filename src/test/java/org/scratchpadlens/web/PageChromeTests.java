@@ -51,4 +51,38 @@ class PageChromeTests extends FreshDatabase {
 		assertThat(docs).bodyText().doesNotContain("-api-controller").doesNotContain("OpenAPI definition");
 	}
 
+	@Test
+	void theApiDescriptionDeclaresTheErrorShapeForEveryCall() {
+		var docs = mvc.get().uri("/api/openapi").with(httpBasic("admin", "admin-test-password"));
+		assertThat(docs).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.components.schemas.Error.properties.error.type")
+			.isEqualTo("string");
+		assertThat(docs).bodyJson()
+			.extractingPath("$.components.schemas.Error.required")
+			.asArray()
+			.containsExactly("error");
+		for (String call : new String[] { "$.paths['/api/runs'].get", "$.paths['/api/runs/{id}/setting'].put",
+				"$.paths['/api/imports/{id}'].delete" }) {
+			assertThat(docs).bodyJson()
+				.extractingPath(call + ".responses.default.content['application/json'].schema['$ref']")
+				.isEqualTo("#/components/schemas/Error");
+		}
+		assertThat(docs).bodyJson()
+			.extractingPath("$.paths['/api/runs'].get.responses.default.description")
+			.asString()
+			.contains("404")
+			.contains("{\"error\": ");
+	}
+
+	@Test
+	void swaggerUiShowsTheDescription() {
+		var docs = mvc.get().uri("/api/docs").with(httpBasic("admin", "admin-test-password")).exchange();
+		assertThat(docs).hasStatus3xxRedirection();
+		String ui = docs.getResponse().getRedirectedUrl();
+		assertThat(mvc.get().uri(ui).with(httpBasic("admin", "admin-test-password"))).hasStatusOk()
+			.bodyText()
+			.contains("swagger-ui");
+	}
+
 }

@@ -16,7 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every page and API call needs a login; forms need CSRF; scripts use Basic without CSRF
@@ -113,17 +117,82 @@ class SecurityTests extends FreshDatabase {
 	}
 
 	@Nested
+	class BrowserSessionsOnTheApi {
+
+		@Test
+		void aChangeWithoutACsrfTokenIsA403ThatSaysHowToSendItOrToUseBasic() {
+			var result = mvc.put()
+				.uri("/api/runs/1/setting")
+				.with(user("admin").roles("ADMIN"))
+				.with(browserSession())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"unknown\"}");
+			assertThat(result).hasStatus(403).hasContentType(MediaType.APPLICATION_JSON);
+			assertThat(result).bodyJson().extractingPath("$").asMap().containsOnlyKeys("error");
+			assertThat(result).bodyJson()
+				.extractingPath("$.error")
+				.asString()
+				.contains("CSRF token")
+				.contains("_csrf")
+				.contains("_csrf_header")
+				.contains("HTTP Basic")
+				.doesNotContain("expired");
+		}
+
+		@Test
+		void aStaleTokenIsRefusedTheSameWay() {
+			assertThat(mvc.put()
+				.uri("/api/runs/1/setting")
+				.with(user("admin").roles("ADMIN"))
+				.with(browserSession())
+				.with(csrf().asHeader().useInvalidToken())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"unknown\"}")).hasStatus(403)
+				.bodyJson()
+				.extractingPath("$.error")
+				.asString()
+				.contains("CSRF token");
+		}
+
+		@Test
+		void aChangeWithTheTokenInItsHeaderIsAccepted() {
+			assertThat(mvc.put()
+				.uri("/api/runs/999999/setting")
+				.with(user("admin").roles("ADMIN"))
+				.with(browserSession())
+				.with(csrf().asHeader())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"unknown\"}")).hasStatus(404);
+		}
+
+	}
+
+	@Nested
 	class Forms {
 
 		@Test
-		void aPostWithoutACsrfTokenIsRefusedAndSentToLogInAgain() {
-			assertThat(mvc.post().uri("/imports/1/delete").with(user("admin").roles("ADMIN"))).hasStatus(302)
+		void aFormFromAnExpiredSessionIsSentToLogInAgain() {
+			assertThat(mvc.post().uri("/imports/1/delete").with(staleSession())).hasStatus(302)
 				.redirectedUrl()
 				.isEqualTo("/login?expired");
-			assertThat(mvc.post()
+			assertThat(mvc.post().uri("/imports/1/delete").with(staleSession()).with(csrf().useInvalidToken()))
+				.hasStatus(302)
+				.redirectedUrl()
+				.isEqualTo("/login?expired");
+		}
+
+		@Test
+		void aStaleFormInAValidSessionIsRefusedWithoutClaimingTheSessionExpired() {
+			var missing = mvc.post().uri("/imports/1/delete").with(user("admin").roles("ADMIN")).exchange();
+			assertThat(missing).hasStatus(403);
+			assertThat(missing.getResponse().getRedirectedUrl()).isNull();
+			var stale = mvc.post()
 				.uri("/imports/1/delete")
 				.with(user("admin").roles("ADMIN"))
-				.with(csrf().useInvalidToken())).hasStatus(302).redirectedUrl().isEqualTo("/login?expired");
+				.with(csrf().useInvalidToken())
+				.exchange();
+			assertThat(stale).hasStatus(403);
+			assertThat(stale.getResponse().getRedirectedUrl()).isNull();
 		}
 
 		@Test
@@ -139,6 +208,50 @@ class SecurityTests extends FreshDatabase {
 		}
 
 		@Test
+		void afterLoginThePageAskedForOpensAtItsOwnAddress() {
+			assertThat(logInAfterVisiting("/")).isEqualTo("http://localhost/");
+			assertThat(logInAfterVisiting("/imports")).isEqualTo("http://localhost/imports");
+			assertThat(logInAfterVisiting("/imports?page=2")).isEqualTo("http://localhost/imports?page=2");
+		}
+
+		@Test
+		void whatIsNotAPageIsNotReturnedToAfterLogin() {
+			// a favicon, an htmx fragment, a script's call: the login leads to the runs
+			for (var visit : new MockHttpServletRequestBuilder[] {
+					MockMvcRequestBuilders.get("/imports/1/progress")
+						.accept(MediaType.TEXT_HTML)
+						.header("HX-Request", "true"),
+					MockMvcRequestBuilders.get("/imports").accept(MediaType.APPLICATION_JSON) }) {
+				MockHttpSession session = (MockHttpSession) mvc.perform(visit).getRequest().getSession();
+				assertThat(mvc.post()
+					.uri("/login")
+					.session(session)
+					.param("username", "admin")
+					.param("password", ADMIN_PASSWORD)
+					.with(csrf())).hasStatus(302).redirectedUrl().isEqualTo("/");
+			}
+		}
+
+		private String logInAfterVisiting(String page) {
+			var visit = mvc.get().uri(page).accept(MediaType.TEXT_HTML).exchange();
+			assertThat(visit).hasStatus(302).redirectedUrl().endsWith("/login");
+			MockHttpSession session = (MockHttpSession) visit.getRequest().getSession();
+			var login = mvc.post()
+				.uri("/login")
+				.session(session)
+				.param("username", "admin")
+				.param("password", ADMIN_PASSWORD)
+				.with(csrf())
+				.exchange();
+			assertThat(login).hasStatus(302);
+			String target = login.getResponse().getRedirectedUrl();
+			assertThat(target).doesNotContain("continue");
+			// and the page opens there
+			assertThat(mvc.get().uri(target).session(session).accept(MediaType.TEXT_HTML)).hasStatusOk();
+			return target;
+		}
+
+		@Test
 		void formLoginWorksWithTheAdminFromTheEnvironment() {
 			assertThat(
 					mvc.post().uri("/login").param("username", "admin").param("password", ADMIN_PASSWORD).with(csrf()))
@@ -147,6 +260,22 @@ class SecurityTests extends FreshDatabase {
 				.isEqualTo("/");
 		}
 
+	}
+
+	/**
+	 * A request that carries a session cookie: to /api it goes to the browser chain (with
+	 * CSRF), not the script chain.
+	 */
+	static RequestPostProcessor browserSession() {
+		return request -> {
+			request.setRequestedSessionId("a-browser-session");
+			return request;
+		};
+	}
+
+	/** A session cookie the server no longer knows: the session expired. */
+	static RequestPostProcessor staleSession() {
+		return browserSession();
 	}
 
 }

@@ -1,0 +1,122 @@
+package org.scratchpadlens.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.view.json.JacksonJsonView;
+
+/**
+ * What Boot's error controller answers for errors that no {@link ApiErrors} handler saw:
+ * no such endpoint, a method the endpoint does not allow, no login or no permission (from
+ * Spring Security), and unexpected failures. Under {@code /api} that is {@code {"error":
+ * "..."}} with a sentence for a person (never an exception message, a stack trace or
+ * SQL), as JSON even when the caller asked for HTML; pages keep Boot's attributes and the
+ * error.html page.
+ */
+@Component
+class ErrorResponses extends DefaultErrorAttributes implements ErrorViewResolver {
+
+	private final JacksonJsonView json = new JacksonJsonView();
+
+	@Override
+	public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
+		if (!(webRequest instanceof ServletWebRequest servlet)) {
+			return super.getErrorAttributes(webRequest, options);
+		}
+		if (!isApi(servlet.getRequest())) {
+			Map<String, Object> attributes = super.getErrorAttributes(webRequest, options);
+			// a form with a missing or stale CSRF token in a session that is still valid
+			attributes.put("outOfDate",
+					servlet.getRequest().getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
+			return attributes;
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", sentence(servlet.getRequest(), status(webRequest), getError(webRequest)));
+		return body;
+	}
+
+	/** The API answers JSON to a browser too (which asks for HTML first). */
+	@Override
+	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+		return isApi(request) ? new ModelAndView(json, model) : null;
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		String path = originalPath(request);
+		return path.equals("/api") || path.startsWith("/api/");
+	}
+
+	/** The path that failed, not that of the error page. */
+	private static String originalPath(HttpServletRequest request) {
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = uri != null ? uri.toString() : request.getRequestURI();
+		String context = request.getContextPath();
+		return !context.isEmpty() && path.startsWith(context) ? path.substring(context.length()) : path;
+	}
+
+	private static int status(WebRequest request) {
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST);
+		return status instanceof Integer code ? code : 500;
+	}
+
+	private static String sentence(HttpServletRequest request, int status, Throwable error) {
+		// Servlet 6.1 presents an error dispatch as a GET; the failed request's method is
+		// kept in an attribute
+		Object failedMethod = request.getAttribute(RequestDispatcher.ERROR_METHOD);
+		String method = failedMethod != null ? failedMethod.toString() : request.getMethod();
+		String path = originalPath(request);
+		return switch (status) {
+			case 400 -> "The request is not valid; see " + ApiErrors.DOCS + " for what this call expects.";
+			case 401 -> "This call needs a login: send the user name and password of an account with HTTP Basic, "
+					+ "for example curl -u admin:PASSWORD.";
+			case 403 -> "Your account may not do this.";
+			case 404 ->
+				error == null || error instanceof NoResourceFoundException || error instanceof NoHandlerFoundException
+						? "There is no API endpoint " + method + " " + path + "; the endpoints are listed at "
+								+ ApiErrors.DOCS + "."
+						: "There is nothing at " + path + ".";
+			case 405 -> method + " is not allowed on " + path + "; " + allowed(error) + ".";
+			case 406 -> "This call answers in JSON only; accept application/json (or send no Accept header).";
+			case 413 -> "The request is larger than this server accepts.";
+			case 415 -> "Send the body as JSON, with the header Content-Type: application/json.";
+			default -> status >= 500 ? "The server could not complete the request. The log has the details."
+					: "The request failed: " + reason(status) + ".";
+		};
+	}
+
+	private static String allowed(Throwable error) {
+		if (error instanceof HttpRequestMethodNotSupportedException e && e.getSupportedHttpMethods() != null
+				&& !e.getSupportedHttpMethods().isEmpty()) {
+			return "it allows " + e.getSupportedHttpMethods()
+				.stream()
+				.map(m -> m.name())
+				.sorted()
+				.collect(Collectors.joining(", "));
+		}
+		return "see " + ApiErrors.DOCS + " for the methods it allows";
+	}
+
+	private static String reason(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return known == null ? "status " + status : known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}
