@@ -53,8 +53,12 @@ final class ItemCounts {
 				}
 				int c = categorySet.indexOf(code);
 				if (c < 0) {
+					String sameNumber = categorySet.numericallyEqualLabel(code);
 					throw new IllegalArgumentException(table.describeItem(i) + ", rater '" + table.raterIds().get(r)
-							+ "': code '" + code + "' is not among the categories " + categorySet);
+							+ "': code '" + code + "' is not among the categories " + categorySet
+							+ (sameNumber == null ? ""
+									: " (it is the same number as '" + sameNumber + "', but numbers are compared "
+											+ "as text because not every category is a number)"));
 				}
 				counts[i * k + c]++;
 				totals[i]++;

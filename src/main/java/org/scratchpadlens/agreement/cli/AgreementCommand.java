@@ -32,7 +32,8 @@ public final class AgreementCommand {
 			  FILE.csv      header 'item,<rater ids>', one row per item, empty cell = missing rating
 			  --level       level of measurement for Krippendorff's alpha (default nominal)
 			  --categories  the rubric's categories in order (default: numeric order if all codes are numbers,
-			                else alphabetical); unused categories matter for AC1 and the weighted kappas
+			                else alphabetical); unused categories matter for AC1 and the weighted kappas;
+			                numbers match by value (1 = 1.0), text matches exactly
 			  --bootstrap   resamples for alpha's confidence interval (default %d; 0 = no interval)
 			  --seed        seed for those resamples (default %d)
 			""".formatted(AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES, AgreementCalculator.DEFAULT_SEED);

@@ -51,6 +51,13 @@ class AgreementCommandTest {
 		return path.toString();
 	}
 
+	private static String[] concat(String first, String... rest) {
+		String[] all = new String[rest.length + 1];
+		all[0] = first;
+		System.arraycopy(rest, 0, all, 1, rest.length);
+		return all;
+	}
+
 	@Nested
 	class WellFormedTables {
 
@@ -95,6 +102,22 @@ class AgreementCommandTest {
 			assertThat(json.get("level").asString()).isEqualTo("ordinal");
 			assertThat(json.get("categories").toString()).isEqualTo("[\"low\",\"mid\",\"high\",\"extreme\"]");
 			assertThat(json.get("categories_declared").asBoolean()).isTrue();
+		}
+
+		@Test
+		void numericCodesWrittenAsFloatsByPandasAreTheSameNumbers() throws IOException {
+			String path = file("p.csv", "item,A,B\nt1,0.0,0\nt2,1.0,1\nt3,2.0,2\nt4,,1\nt5,1.0,1\nt6,0.0,0\n");
+			for (String[] options : new String[][] { { "--level=ordinal" },
+					{ "--level=ordinal", "--categories=0,1,2" } }) {
+				Run run = run(concat(path, options));
+				assertThat(run.exit()).as(String.join(" ", options)).isZero();
+				JsonNode json = run.json();
+				assertThat(json.get("categories").toString()).isEqualTo("[\"0\",\"1\",\"2\"]");
+				for (String key : new String[] { "percent_agreement", "cohen_kappa", "cohen_kappa_linear",
+						"cohen_kappa_quadratic", "fleiss_kappa", "krippendorff_alpha", "gwet_ac1" }) {
+					assertThat(json.get(key).asDouble()).as(key).isEqualTo(1.0);
+				}
+			}
 		}
 
 		@Test
