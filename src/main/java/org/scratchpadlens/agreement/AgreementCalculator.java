@@ -96,6 +96,10 @@ public final class AgreementCalculator {
 						level.label() + " alpha needs numeric categories; the categories are " + categories);
 			}
 			values = categories.values();
+			if (Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
+				return new Undefined(level.label() + " alpha needs categories within double range; the categories are "
+						+ categories);
+			}
 			if (level == MeasurementLevel.RATIO && Arrays.stream(values).anyMatch(v -> v < 0)) {
 				return new Undefined("ratio alpha needs non-negative values; the categories are " + categories);
 			}

@@ -330,6 +330,14 @@ class EdgeCasesTest {
 
 		@ParameterizedTest
 		@EnumSource(value = MeasurementLevel.class, names = { "INTERVAL", "RATIO" })
+		void numericLevelsOnNumbersBeyondDoubleRangeAreUndefinedNotNaN(MeasurementLevel level) {
+			RatingTable table = RatingTable.builder("A", "B").add("1", "1e400", "1").add("2", "1", "1").build();
+			AgreementReport report = AgreementCalculator.compute(table, level, null, 0, 1);
+			assertThat(undefined(report.krippendorffAlpha()).reason()).contains("double range");
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = MeasurementLevel.class, names = { "INTERVAL", "RATIO" })
 		void numericLevelsOnWordsAreUndefined(MeasurementLevel level) {
 			RatingTable table = RatingTable.builder("A", "B").add("1", "yes", "no").add("2", "no", "no").build();
 			AgreementReport report = AgreementCalculator.compute(table, level, null, 0, 1);
