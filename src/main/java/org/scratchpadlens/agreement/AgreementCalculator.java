@@ -116,6 +116,12 @@ public final class AgreementCalculator {
 		if (samples == 0) {
 			return new Estimate(value, null, null, null, "none: bootstrap disabled");
 		}
+		if (alpha.pairableItems() < 2) {
+			// Every resample would be the one item again: a zero-width interval that
+			// says nothing.
+			return new Estimate(value, null, null, null,
+					"none: an interval needs at least 2 pairable items; the table has " + alpha.pairableItems());
+		}
 		double[] resamples = alpha.bootstrap(samples, seed);
 		double[] defined = Arrays.stream(resamples).filter(x -> !Double.isNaN(x)).sorted().toArray();
 		int dropped = samples - defined.length;

@@ -196,6 +196,49 @@ class EdgeCasesTest {
 		}
 
 		@Test
+		void onePairableItemGivesNoStatisticAnInterval() {
+			// The bootstrap would resample the one item 200 times and report [0, 0].
+			AgreementReport report = compute(RatingTable.builder("A", "B").add("i1", "yes", "no").build());
+			for (Statistic statistic : Statistic.values()) {
+				Estimate estimate = estimate(report.get(statistic));
+				assertThat(estimate.hasInterval()).as(statistic.key()).isFalse();
+				assertThat(estimate.standardError()).as(statistic.key()).isNull();
+				assertThat(estimate.ciMethod()).as(statistic.key()).startsWith("none: ").contains("at least 2");
+			}
+			assertThat(estimate(report.krippendorffAlpha()).ciMethod())
+				.isEqualTo("none: an interval needs at least 2 pairable items; the table has 1");
+		}
+
+		@Test
+		void onePairableItemBesideItemsRatedOnceGivesNoInterval() {
+			// Items with one rating count for AC1's category shares but carry no
+			// agreement: one pair is still one observation, so no interval (their zero
+			// terms would make a standard error out of nothing).
+			AgreementReport report = compute(RatingTable.builder("A", "B", "C")
+				.add("i1", "yes", "no", null)
+				.add("i2", "yes", null, null)
+				.add("i3", null, null, "no")
+				.build());
+			assertThat(report.pairableItems()).isEqualTo(1);
+			for (Statistic statistic : List.of(Statistic.PERCENT_AGREEMENT, Statistic.KRIPPENDORFF_ALPHA,
+					Statistic.GWET_AC1)) {
+				Estimate estimate = estimate(report.get(statistic));
+				assertThat(estimate.hasInterval()).as(statistic.key()).isFalse();
+				assertThat(estimate.ciMethod()).as(statistic.key()).contains("at least 2 pairable items");
+			}
+		}
+
+		@Test
+		void twoPairableItemsGetAnInterval() {
+			AgreementReport report = compute(
+					RatingTable.builder("A", "B").add("i1", "yes", "no").add("i2", "no", "no").build());
+			for (Statistic statistic : List.of(Statistic.PERCENT_AGREEMENT, Statistic.KRIPPENDORFF_ALPHA,
+					Statistic.GWET_AC1, Statistic.COHEN_KAPPA)) {
+				assertThat(estimate(report.get(statistic)).hasInterval()).as(statistic.key()).isTrue();
+			}
+		}
+
+		@Test
 		void disagreementOnOneItemIsZeroNotUndefined() {
 			AgreementReport report = compute(RatingTable.builder("A", "B").add("1", "x", "y").build());
 			assertThat(estimate(report.percentAgreement()).value()).isZero();

@@ -121,6 +121,17 @@ class AgreementCommandTest {
 		}
 
 		@Test
+		void onePairableItemHasNoBootstrapIntervalForAlpha() throws IOException {
+			Run run = run(file("s.csv", "item,A,B\ni1,yes,no\n"));
+			assertThat(run.exit()).isZero();
+			JsonNode json = run.json();
+			assertThat(json.get("krippendorff_alpha").asDouble()).isZero();
+			assertThat(json.get("ci").get("krippendorff_alpha").isNull()).isTrue();
+			assertThat(json.get("ci_method").get("krippendorff_alpha").asString())
+				.isEqualTo("none: an interval needs at least 2 pairable items; the table has 1");
+		}
+
+		@Test
 		void sameSeedSameOutput() throws IOException {
 			String path = file("s.csv", "item,A,B,C\n1,1,1,2\n2,2,2,2\n3,1,2,1\n4,3,3,3\n5,1,1,1\n");
 			assertThat(run(path, "--seed=5").out()).isEqualTo(run(path, "--seed=5").out());
