@@ -212,6 +212,19 @@ class AgreementCommandTest {
 		}
 
 		@Test
+		void aFileThatIsNotUtf8SaysSoWithTheLineAndHowToFixIt() throws IOException {
+			Path latin1 = dir.resolve("latin1.csv");
+			Files.write(latin1, "item,A,B\n1,yes,no\n2,caf\u00e9,no\n".getBytes(StandardCharsets.ISO_8859_1));
+			Run run = run(latin1.toString());
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("line 3: not UTF-8 text")
+				.contains("save the file as UTF-8")
+				.doesNotContain("Input length")
+				.doesNotContain("not valid CSV");
+			assertThat(run.out()).isEmpty();
+		}
+
+		@Test
 		void noFileIsAUsageError() {
 			Run run = run();
 			assertThat(run.exit()).isEqualTo(2);
