@@ -139,6 +139,14 @@ class AgreementCommandIT {
 	}
 
 	@Test
+	void optionValueAfterASpaceExitsTwoWithAHint() throws Exception {
+		Result result = launch(resource("cohen_wikipedia_2x2_expanded.csv").toString(), "--level", "ordinal");
+		assertThat(result.exit()).isEqualTo(2);
+		assertThat(result.err()).contains("write --level=ordinal");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
 	void unreadableFileExitsTwo() throws Exception {
 		Result result = launch(dir.resolve("missing.csv").toString());
 		assertThat(result.exit()).isEqualTo(2);

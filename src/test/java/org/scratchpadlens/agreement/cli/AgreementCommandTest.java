@@ -224,6 +224,27 @@ class AgreementCommandTest {
 			assertThat(run.out()).isEmpty();
 		}
 
+		@ParameterizedTest(name = "{0} {1}")
+		@CsvSource(delimiter = '|',
+				value = { "--level | ordinal | write --level=ordinal", "--categories | a,b | write --categories=a,b",
+						"--bootstrap | 500 | write --bootstrap=500", "--seed | 7 | write --seed=7" })
+		void anOptionWithItsValueAfterASpaceGetsAHintToUseEquals(String option, String value, String hint)
+				throws IOException {
+			Run run = run(file("o.csv", "item,A,B\n1,a,b\n"), option, value);
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains(option + " needs its value after '='").contains(hint);
+			assertThat(run.err()).doesNotContain("unknown option");
+			assertThat(run.out()).isEmpty();
+		}
+
+		@Test
+		void anOptionWithoutAnyValueSaysWhatToWrite() throws IOException {
+			Run run = run(file("o.csv", "item,A,B\n1,a,b\n"), "--level");
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("--level needs its value after '='")
+				.contains("--level=nominal|ordinal|interval|ratio");
+		}
+
 		@Test
 		void noFileIsAUsageError() {
 			Run run = run();
