@@ -145,6 +145,17 @@ class AgreementCommandTest {
 		}
 
 		@Test
+		void standardErrorIsTheSummaryLinePlusTheOrderWarningWhenThereIsOne() throws IOException {
+			// As docs/agreement.md describes it: one line, or two when an inferred
+			// alphabetical order changes a result.
+			Run declared = run(file("d.csv", "item,A,B\n1,low,mid\n2,mid,mid\n"), "--categories=low,mid,high");
+			assertThat(declared.err().lines()).hasSize(1).first().asString().startsWith("agreement: ");
+			Run guessed = run(file("g.csv", "item,A,B\n1,low,mid\n2,mid,mid\n"));
+			assertThat(guessed.err().lines()).hasSize(2);
+			assertThat(guessed.err().lines().toList().get(1)).startsWith("agreement: categories inferred");
+		}
+
+		@Test
 		void inferredLabelOrderIsFlaggedOnStandardErrorWhenOrderMatters() throws IOException {
 			String twoRaters = file("w.csv", "item,A,B\n1,low,mid\n2,mid,mid\n3,high,low\n");
 			Run run = run(twoRaters);
