@@ -1,6 +1,7 @@
 package org.scratchpadlens.agreement;
 
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
 
 /**
  * Computes every statistic of an {@link AgreementReport} from a {@link RatingTable}.
@@ -77,11 +78,12 @@ public final class AgreementCalculator {
 	static long[][] contingency(RatingTable table, CategorySet categories) {
 		int k = categories.size();
 		long[][] counts = new long[k][k];
+		ToIntFunction<String> indexOf = categories.indexer();
 		for (int i = 0; i < table.itemCount(); i++) {
 			String a = table.code(i, 0);
 			String b = table.code(i, 1);
 			if (a != null && b != null) {
-				counts[categories.indexOf(a)][categories.indexOf(b)]++;
+				counts[indexOf.applyAsInt(a)][indexOf.applyAsInt(b)]++;
 			}
 		}
 		return counts;

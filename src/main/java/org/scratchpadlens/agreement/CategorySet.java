@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -163,6 +164,16 @@ public final class CategorySet {
 			i = index.get(canonical(code));
 		}
 		return i == null ? -1 : i;
+	}
+
+	/**
+	 * {@link #indexOf} for one pass over a table: remembers each spelling, so a number
+	 * written {@code 1.0} on every row is parsed once, not once per cell. Not
+	 * thread-safe; make one per pass.
+	 */
+	ToIntFunction<String> indexer() {
+		Map<String, Integer> seen = new HashMap<>();
+		return code -> seen.computeIfAbsent(code, this::indexOf);
 	}
 
 	/** True when given by the caller rather than inferred from the data. */
