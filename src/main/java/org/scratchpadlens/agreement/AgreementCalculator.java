@@ -1,6 +1,7 @@
 package org.scratchpadlens.agreement;
 
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
 
 /**
  * Computes every statistic of an {@link AgreementReport} from a {@link RatingTable}.
@@ -77,11 +78,12 @@ public final class AgreementCalculator {
 	static long[][] contingency(RatingTable table, CategorySet categories) {
 		int k = categories.size();
 		long[][] counts = new long[k][k];
+		ToIntFunction<String> indexOf = categories.indexer();
 		for (int i = 0; i < table.itemCount(); i++) {
 			String a = table.code(i, 0);
 			String b = table.code(i, 1);
 			if (a != null && b != null) {
-				counts[categories.indexOf(a)][categories.indexOf(b)]++;
+				counts[indexOf.applyAsInt(a)][indexOf.applyAsInt(b)]++;
 			}
 		}
 		return counts;
@@ -96,6 +98,10 @@ public final class AgreementCalculator {
 						level.label() + " alpha needs numeric categories; the categories are " + categories);
 			}
 			values = categories.values();
+			if (Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
+				return new Undefined(level.label() + " alpha needs categories within double range; the categories are "
+						+ categories);
+			}
 			if (level == MeasurementLevel.RATIO && Arrays.stream(values).anyMatch(v -> v < 0)) {
 				return new Undefined("ratio alpha needs non-negative values; the categories are " + categories);
 			}
@@ -111,6 +117,12 @@ public final class AgreementCalculator {
 		}
 		if (samples == 0) {
 			return new Estimate(value, null, null, null, "none: bootstrap disabled");
+		}
+		if (alpha.pairableItems() < 2) {
+			// Every resample would be the one item again: a zero-width interval that
+			// says nothing.
+			return new Estimate(value, null, null, null,
+					"none: an interval needs at least 2 pairable items; the table has " + alpha.pairableItems());
 		}
 		double[] resamples = alpha.bootstrap(samples, seed);
 		double[] defined = Arrays.stream(resamples).filter(x -> !Double.isNaN(x)).sorted().toArray();

@@ -78,6 +78,12 @@ final class GwetFramework {
 		if (n < 2) {
 			return new Estimate(value, null, null, null, "none: an interval needs at least 2 items");
 		}
+		if (pairable < 2) {
+			// irrCAC would still give one: the zero terms of items rated once make a
+			// standard error out of a single pair of ratings.
+			return new Estimate(value, null, null, null,
+					"none: an interval needs at least 2 pairable items; the table has " + pairable);
+		}
 		// Linearised per-item terms; their spread around the estimate gives the variance
 		// (irrCAC, N = infinity).
 		double scale = (double) n / pairable;

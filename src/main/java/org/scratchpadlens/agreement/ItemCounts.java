@@ -1,6 +1,7 @@
 package org.scratchpadlens.agreement;
 
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
 
 /**
  * Each item reduced to how many raters chose each category. Every multi-rater statistic
@@ -45,16 +46,21 @@ final class ItemCounts {
 		int n = table.itemCount();
 		int[] counts = new int[n * k];
 		int[] totals = new int[n];
+		ToIntFunction<String> indexOf = categorySet.indexer();
 		for (int i = 0; i < n; i++) {
 			for (int r = 0; r < table.raterCount(); r++) {
 				String code = table.code(i, r);
 				if (code == null) {
 					continue;
 				}
-				int c = categorySet.indexOf(code);
+				int c = indexOf.applyAsInt(code);
 				if (c < 0) {
+					String sameNumber = categorySet.numericallyEqualLabel(code);
 					throw new IllegalArgumentException(table.describeItem(i) + ", rater '" + table.raterIds().get(r)
-							+ "': code '" + code + "' is not among the categories " + categorySet);
+							+ "': code '" + code + "' is not among the categories " + categorySet
+							+ (sameNumber == null ? ""
+									: " (it is the same number as '" + sameNumber + "', but numbers are compared "
+											+ "as text because not every category is a number)"));
 				}
 				counts[i * k + c]++;
 				totals[i]++;

@@ -196,6 +196,49 @@ class EdgeCasesTest {
 		}
 
 		@Test
+		void onePairableItemGivesNoStatisticAnInterval() {
+			// The bootstrap would resample the one item 200 times and report [0, 0].
+			AgreementReport report = compute(RatingTable.builder("A", "B").add("i1", "yes", "no").build());
+			for (Statistic statistic : Statistic.values()) {
+				Estimate estimate = estimate(report.get(statistic));
+				assertThat(estimate.hasInterval()).as(statistic.key()).isFalse();
+				assertThat(estimate.standardError()).as(statistic.key()).isNull();
+				assertThat(estimate.ciMethod()).as(statistic.key()).startsWith("none: ").contains("at least 2");
+			}
+			assertThat(estimate(report.krippendorffAlpha()).ciMethod())
+				.isEqualTo("none: an interval needs at least 2 pairable items; the table has 1");
+		}
+
+		@Test
+		void onePairableItemBesideItemsRatedOnceGivesNoInterval() {
+			// Items with one rating count for AC1's category shares but carry no
+			// agreement: one pair is still one observation, so no interval (their zero
+			// terms would make a standard error out of nothing).
+			AgreementReport report = compute(RatingTable.builder("A", "B", "C")
+				.add("i1", "yes", "no", null)
+				.add("i2", "yes", null, null)
+				.add("i3", null, null, "no")
+				.build());
+			assertThat(report.pairableItems()).isEqualTo(1);
+			for (Statistic statistic : List.of(Statistic.PERCENT_AGREEMENT, Statistic.KRIPPENDORFF_ALPHA,
+					Statistic.GWET_AC1)) {
+				Estimate estimate = estimate(report.get(statistic));
+				assertThat(estimate.hasInterval()).as(statistic.key()).isFalse();
+				assertThat(estimate.ciMethod()).as(statistic.key()).contains("at least 2 pairable items");
+			}
+		}
+
+		@Test
+		void twoPairableItemsGetAnInterval() {
+			AgreementReport report = compute(
+					RatingTable.builder("A", "B").add("i1", "yes", "no").add("i2", "no", "no").build());
+			for (Statistic statistic : List.of(Statistic.PERCENT_AGREEMENT, Statistic.KRIPPENDORFF_ALPHA,
+					Statistic.GWET_AC1, Statistic.COHEN_KAPPA)) {
+				assertThat(estimate(report.get(statistic)).hasInterval()).as(statistic.key()).isTrue();
+			}
+		}
+
+		@Test
 		void disagreementOnOneItemIsZeroNotUndefined() {
 			AgreementReport report = compute(RatingTable.builder("A", "B").add("1", "x", "y").build());
 			assertThat(estimate(report.percentAgreement()).value()).isZero();
@@ -250,6 +293,60 @@ class EdgeCasesTest {
 	}
 
 	@Nested
+	class NumericCodesInDifferentSpellings {
+
+		// As pandas writes a column of integer codes that has a missing value: floats.
+		private final RatingTable table = RatingTable.builder("A", "B")
+			.add("t1", "0.0", "0")
+			.add("t2", "1.0", "1")
+			.add("t3", "2.0", "2")
+			.add("t4", null, "1")
+			.add("t5", "1.0", "1")
+			.add("t6", "0.0", "0")
+			.build();
+
+		@Test
+		void inferredCategoriesAreTheNumbersAndAgreementIsPerfect() {
+			AgreementReport report = AgreementCalculator.compute(table, MeasurementLevel.ORDINAL, null, 200, 7);
+			assertThat(report.categories()).containsExactly("0", "1", "2");
+			for (Statistic statistic : Statistic.values()) {
+				assertThat(estimate(report.get(statistic)).value()).as(statistic.key()).isCloseTo(1.0, within(1e-12));
+			}
+		}
+
+		@Test
+		void declaredNumericCategoriesMatchByValue() {
+			AgreementReport report = AgreementCalculator.compute(table, MeasurementLevel.INTERVAL,
+					CategorySet.of("0", "1", "2"), 0, 1);
+			assertThat(report.categories()).containsExactly("0", "1", "2");
+			assertThat(estimate(report.krippendorffAlpha()).value()).isCloseTo(1.0, within(1e-12));
+			assertThat(estimate(report.cohenKappaQuadratic()).value()).isCloseTo(1.0, within(1e-12));
+		}
+
+		@Test
+		void sameResultsAsTheTableWrittenWithOneSpelling() {
+			RatingTable oneSpelling = RatingTable.builder("A", "B", "C")
+				.add("1", "1", "2", "2")
+				.add("2", "3", "3", null)
+				.add("3", "1", "1", "3")
+				.add("4", "2", "2", "2")
+				.build();
+			RatingTable manySpellings = RatingTable.builder("A", "B", "C")
+				.add("1", "1.0", "2", "2.00")
+				.add("2", "3", "3.0", null)
+				.add("3", "1", "1.0", "3e0")
+				.add("4", "2.0", "2", "2")
+				.build();
+			for (MeasurementLevel level : MeasurementLevel.values()) {
+				AgreementReport expected = AgreementCalculator.compute(oneSpelling, level, null, 100, 3);
+				AgreementReport actual = AgreementCalculator.compute(manySpellings, level, null, 100, 3);
+				assertThat(actual).as(level.label()).isEqualTo(expected);
+			}
+		}
+
+	}
+
+	@Nested
 	class CategoryCodes {
 
 		@Test
@@ -261,6 +358,25 @@ class EdgeCasesTest {
 				.hasMessageContaining("item-9")
 				.hasMessageContaining("rater 'B'")
 				.hasMessageContaining("maybe");
+		}
+
+		@Test
+		void aNumberAmongTextCategoriesMustBeSpelledAsDeclaredAndTheErrorSaysWhy() {
+			RatingTable table = RatingTable.builder("A", "B").add("item-3", "1.0", "unsure").build();
+			assertThatThrownBy(() -> AgreementCalculator.compute(table, MeasurementLevel.NOMINAL,
+					CategorySet.of("0", "1", "unsure"), 0, 1))
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("code '1.0' is not among the categories")
+				.hasMessageContaining("'1'")
+				.hasMessageContaining("not every category is a number");
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = MeasurementLevel.class, names = { "INTERVAL", "RATIO" })
+		void numericLevelsOnNumbersBeyondDoubleRangeAreUndefinedNotNaN(MeasurementLevel level) {
+			RatingTable table = RatingTable.builder("A", "B").add("1", "1e400", "1").add("2", "1", "1").build();
+			AgreementReport report = AgreementCalculator.compute(table, level, null, 0, 1);
+			assertThat(undefined(report.krippendorffAlpha()).reason()).contains("double range");
 		}
 
 		@ParameterizedTest

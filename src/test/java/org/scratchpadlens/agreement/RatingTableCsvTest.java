@@ -3,9 +3,15 @@ package org.scratchpadlens.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,6 +52,43 @@ class RatingTableCsvTest {
 	void malformedInputIsRejectedWithTheLine(String name, String csv, String message) {
 		assertThatThrownBy(() -> read(csv.replace("\\n", "\n"))).isInstanceOf(MalformedTableException.class)
 			.hasMessageStartingWith(message);
+	}
+
+	@Test
+	void aFileThatIsNotUtf8SaysSoAndNamesTheLineOfTheFirstBadByte(@TempDir Path dir) throws IOException {
+		// Far enough down that the decoder has read ahead of the parser when it fails.
+		StringBuilder csv = new StringBuilder("item,A,B\n");
+		for (int i = 2; i < 5000; i++) {
+			csv.append(i).append(",yes,no\n");
+		}
+		byte[] head = csv.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] latin1 = "5000,caf\u00e9,no\n5001,yes,no\n".getBytes(StandardCharsets.ISO_8859_1);
+		Path file = dir.resolve("latin1.csv");
+		Files.write(file, concat(head, latin1));
+		assertThatThrownBy(() -> RatingTable.readCsv(file)).isInstanceOf(MalformedTableException.class)
+			.hasMessageStartingWith("line 5000: not UTF-8 text")
+			.hasMessageContaining("0xE9")
+			.hasMessageContaining("save the file as UTF-8")
+			.hasMessageNotContaining("Input length")
+			.extracting(ex -> ((MalformedTableException) ex).line())
+			.isEqualTo(5000L);
+	}
+
+	@Test
+	void aUtf16FileIsNamedAsSuch(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("utf16.csv");
+		Files.write(file,
+				concat(new byte[] { (byte) 0xFF, (byte) 0xFE }, "item,A\n1,x\n".getBytes(StandardCharsets.UTF_16LE)));
+		assertThatThrownBy(() -> RatingTable.readCsv(file)).isInstanceOf(MalformedTableException.class)
+			.hasMessageStartingWith("line 1: not UTF-8 text")
+			.hasMessageContaining("UTF-16")
+			.hasMessageContaining("save the file as UTF-8");
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] all = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
 	}
 
 	@Test

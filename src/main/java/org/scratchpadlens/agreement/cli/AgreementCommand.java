@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.scratchpadlens.agreement.AgreementCalculator;
 import org.scratchpadlens.agreement.AgreementReport;
@@ -32,7 +33,8 @@ public final class AgreementCommand {
 			  FILE.csv      header 'item,<rater ids>', one row per item, empty cell = missing rating
 			  --level       level of measurement for Krippendorff's alpha (default nominal)
 			  --categories  the rubric's categories in order (default: numeric order if all codes are numbers,
-			                else alphabetical); unused categories matter for AC1 and the weighted kappas
+			                else alphabetical); unused categories matter for AC1 and the weighted kappas;
+			                numbers match by value (1 = 1.0), text matches exactly
 			  --bootstrap   resamples for alpha's confidence interval (default %d; 0 = no interval)
 			  --seed        seed for those resamples (default %d)
 			""".formatted(AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES, AgreementCalculator.DEFAULT_SEED);
@@ -109,6 +111,10 @@ public final class AgreementCommand {
 		return report.level() != MeasurementLevel.NOMINAL || report.raters() == 2;
 	}
 
+	/** Options that take a value, with the value's form for hints. */
+	private static final Map<String, String> VALUE_FORMS = Map.of("--level", "nominal|ordinal|interval|ratio",
+			"--categories", "a,b,...", "--bootstrap", "N", "--seed", "S");
+
 	record Options(Path file, MeasurementLevel level, CategorySet categories, int bootstrap, long seed, boolean help) {
 
 		static Options parse(String[] args) {
@@ -117,7 +123,16 @@ public final class AgreementCommand {
 			CategorySet categories = null;
 			int bootstrap = AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES;
 			long seed = AgreementCalculator.DEFAULT_SEED;
-			for (String arg : args) {
+			for (int a = 0; a < args.length; a++) {
+				String arg = args[a];
+				if (VALUE_FORMS.containsKey(arg)) {
+					// "--level ordinal": the value is glued on with '=', say so rather
+					// than
+					// "unknown option".
+					String next = a + 1 < args.length && !args[a + 1].startsWith("-") ? args[a + 1] : null;
+					throw new IllegalArgumentException(arg + " needs its value after '=', not after a space: write "
+							+ arg + "=" + (next != null ? next : VALUE_FORMS.get(arg)));
+				}
 				if (arg.equals("--help") || arg.equals("-h")) {
 					return new Options(null, level, null, bootstrap, seed, true);
 				}

@@ -129,6 +129,24 @@ class AgreementCommandIT {
 	}
 
 	@Test
+	void fileThatIsNotUtf8ExitsTwoSayingSoWithTheLine() throws Exception {
+		Path file = dir.resolve("latin1.csv");
+		Files.write(file, "item,A,B\n1,yes,no\n2,caf\u00e9,no\n".getBytes(StandardCharsets.ISO_8859_1));
+		Result result = launch(file.toString());
+		assertThat(result.exit()).isEqualTo(2);
+		assertThat(result.err()).contains("line 3: not UTF-8 text").contains("save the file as UTF-8");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
+	void optionValueAfterASpaceExitsTwoWithAHint() throws Exception {
+		Result result = launch(resource("cohen_wikipedia_2x2_expanded.csv").toString(), "--level", "ordinal");
+		assertThat(result.exit()).isEqualTo(2);
+		assertThat(result.err()).contains("write --level=ordinal");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
 	void unreadableFileExitsTwo() throws Exception {
 		Result result = launch(dir.resolve("missing.csv").toString());
 		assertThat(result.exit()).isEqualTo(2);

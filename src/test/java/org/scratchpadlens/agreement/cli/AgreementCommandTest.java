@@ -51,6 +51,13 @@ class AgreementCommandTest {
 		return path.toString();
 	}
 
+	private static String[] concat(String first, String... rest) {
+		String[] all = new String[rest.length + 1];
+		all[0] = first;
+		System.arraycopy(rest, 0, all, 1, rest.length);
+		return all;
+	}
+
 	@Nested
 	class WellFormedTables {
 
@@ -98,6 +105,33 @@ class AgreementCommandTest {
 		}
 
 		@Test
+		void numericCodesWrittenAsFloatsByPandasAreTheSameNumbers() throws IOException {
+			String path = file("p.csv", "item,A,B\nt1,0.0,0\nt2,1.0,1\nt3,2.0,2\nt4,,1\nt5,1.0,1\nt6,0.0,0\n");
+			for (String[] options : new String[][] { { "--level=ordinal" },
+					{ "--level=ordinal", "--categories=0,1,2" } }) {
+				Run run = run(concat(path, options));
+				assertThat(run.exit()).as(String.join(" ", options)).isZero();
+				JsonNode json = run.json();
+				assertThat(json.get("categories").toString()).isEqualTo("[\"0\",\"1\",\"2\"]");
+				for (String key : new String[] { "percent_agreement", "cohen_kappa", "cohen_kappa_linear",
+						"cohen_kappa_quadratic", "fleiss_kappa", "krippendorff_alpha", "gwet_ac1" }) {
+					assertThat(json.get(key).asDouble()).as(key).isEqualTo(1.0);
+				}
+			}
+		}
+
+		@Test
+		void onePairableItemHasNoBootstrapIntervalForAlpha() throws IOException {
+			Run run = run(file("s.csv", "item,A,B\ni1,yes,no\n"));
+			assertThat(run.exit()).isZero();
+			JsonNode json = run.json();
+			assertThat(json.get("krippendorff_alpha").asDouble()).isZero();
+			assertThat(json.get("ci").get("krippendorff_alpha").isNull()).isTrue();
+			assertThat(json.get("ci_method").get("krippendorff_alpha").asString())
+				.isEqualTo("none: an interval needs at least 2 pairable items; the table has 1");
+		}
+
+		@Test
 		void sameSeedSameOutput() throws IOException {
 			String path = file("s.csv", "item,A,B,C\n1,1,1,2\n2,2,2,2\n3,1,2,1\n4,3,3,3\n5,1,1,1\n");
 			assertThat(run(path, "--seed=5").out()).isEqualTo(run(path, "--seed=5").out());
@@ -108,6 +142,17 @@ class AgreementCommandTest {
 			Run run = run(file("e.csv", "item,A,B\n1,x,x\n"));
 			assertThat(run.err()).contains("1 items x 2 raters");
 			assertThat(run.out().strip()).startsWith("{").endsWith("}");
+		}
+
+		@Test
+		void standardErrorIsTheSummaryLinePlusTheOrderWarningWhenThereIsOne() throws IOException {
+			// As docs/agreement.md describes it: one line, or two when an inferred
+			// alphabetical order changes a result.
+			Run declared = run(file("d.csv", "item,A,B\n1,low,mid\n2,mid,mid\n"), "--categories=low,mid,high");
+			assertThat(declared.err().lines()).hasSize(1).first().asString().startsWith("agreement: ");
+			Run guessed = run(file("g.csv", "item,A,B\n1,low,mid\n2,mid,mid\n"));
+			assertThat(guessed.err().lines()).hasSize(2);
+			assertThat(guessed.err().lines().toList().get(1)).startsWith("agreement: categories inferred");
 		}
 
 		@Test
@@ -175,6 +220,40 @@ class AgreementCommandTest {
 			assertThat(run.exit()).isEqualTo(2);
 			assertThat(run.err()).contains(message).contains("usage: agreement");
 			assertThat(run.out()).isEmpty();
+		}
+
+		@Test
+		void aFileThatIsNotUtf8SaysSoWithTheLineAndHowToFixIt() throws IOException {
+			Path latin1 = dir.resolve("latin1.csv");
+			Files.write(latin1, "item,A,B\n1,yes,no\n2,caf\u00e9,no\n".getBytes(StandardCharsets.ISO_8859_1));
+			Run run = run(latin1.toString());
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("line 3: not UTF-8 text")
+				.contains("save the file as UTF-8")
+				.doesNotContain("Input length")
+				.doesNotContain("not valid CSV");
+			assertThat(run.out()).isEmpty();
+		}
+
+		@ParameterizedTest(name = "{0} {1}")
+		@CsvSource(delimiter = '|',
+				value = { "--level | ordinal | write --level=ordinal", "--categories | a,b | write --categories=a,b",
+						"--bootstrap | 500 | write --bootstrap=500", "--seed | 7 | write --seed=7" })
+		void anOptionWithItsValueAfterASpaceGetsAHintToUseEquals(String option, String value, String hint)
+				throws IOException {
+			Run run = run(file("o.csv", "item,A,B\n1,a,b\n"), option, value);
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains(option + " needs its value after '='").contains(hint);
+			assertThat(run.err()).doesNotContain("unknown option");
+			assertThat(run.out()).isEmpty();
+		}
+
+		@Test
+		void anOptionWithoutAnyValueSaysWhatToWrite() throws IOException {
+			Run run = run(file("o.csv", "item,A,B\n1,a,b\n"), "--level");
+			assertThat(run.exit()).isEqualTo(2);
+			assertThat(run.err()).contains("--level needs its value after '='")
+				.contains("--level=nominal|ordinal|interval|ratio");
 		}
 
 		@Test
