@@ -58,7 +58,10 @@ class KilledImportIT {
 	private static long awaitSomeCommitted(String url, Process importer) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (System.nanoTime() < deadline && importer.isAlive()) {
-			try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+			// IFEXISTS: a poll that came first must not create the database and become
+			// its
+			// AUTO_SERVER owner, or closing it would cut off the importer's connection
+			try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "")) {
 				long n = single(c, "select coalesce(sum(transcripts_imported), 0) from import_job");
 				if (n > 0) {
 					return n;
