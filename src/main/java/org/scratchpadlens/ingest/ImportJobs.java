@@ -124,11 +124,19 @@ public class ImportJobs {
 	}
 
 	public Optional<ImportJobView> find(long id) {
-		markStaleJobsInterrupted();
+		Optional<ImportJobView> job = read(id);
+		// the progress page asks every second: write only when the job claims to run
+		if (job.isPresent() && job.get().running()) {
+			markStaleJobsInterrupted();
+			job = read(id);
+		}
+		return job.map(j -> j.rejectedCount() == 0 ? j : withRejections(j));
+	}
+
+	private Optional<ImportJobView> read(long id) {
 		return jdbc.query("select * from import_job where id = ?", (rs, n) -> view(rs, List.of()), id)
 			.stream()
-			.findFirst()
-			.map(j -> j.rejectedCount() == 0 ? j : withRejections(j));
+			.findFirst();
 	}
 
 	private ImportJobView withRejections(ImportJobView j) {
