@@ -2,6 +2,7 @@ package org.scratchpadlens;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -49,5 +50,23 @@ class ArchitectureTests {
 		.areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
 		.should()
 		.notBePublic();
+
+	/**
+	 * No two packages depend on each other, directly or around a loop: each can be read,
+	 * tested and moved knowing only what it uses. Every package is a slice of its own
+	 * (ingest and ingest.job are two).
+	 */
+	@ArchTest
+	static final ArchRule noCyclesBetweenPackages = slices().matching("org.scratchpadlens.(**)")
+		.should()
+		.beFreeOfCycles();
+
+	/** The tools (generator, parse baseline) are not part of the import pipeline. */
+	@ArchTest
+	static final ArchRule pipelineDoesNotUseTools = noClasses().that()
+		.resideInAPackage("..ingest..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.scratchpadlens.tools..");
 
 }

@@ -24,7 +24,7 @@ class CommandDispatchTests {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-		int code = ScratchpadLensApplication.dispatch(command, new String[0],
+		int code = Commands.dispatch(ScratchpadLensApplication.class, command, new String[0],
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
 		assertThat(code).isEqualTo(exit);

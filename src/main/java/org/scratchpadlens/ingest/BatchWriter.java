@@ -1,7 +1,6 @@
 package org.scratchpadlens.ingest;
 
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +13,14 @@ import org.scratchpadlens.ingest.ImportUnit.DocumentUnit;
 import org.scratchpadlens.ingest.ImportUnit.PromptUnit;
 import org.scratchpadlens.ingest.ImportUnit.Rejection;
 import org.scratchpadlens.ingest.ImportUnit.TranscriptUnit;
+import org.scratchpadlens.ingest.Rows.DocumentRow;
+import org.scratchpadlens.ingest.Rows.FileRow;
+import org.scratchpadlens.ingest.Rows.MessageRow;
+import org.scratchpadlens.ingest.Rows.MetricRow;
+import org.scratchpadlens.ingest.Rows.PromptFileRow;
+import org.scratchpadlens.ingest.Rows.RejectionRow;
+import org.scratchpadlens.ingest.Rows.SectionRow;
+import org.scratchpadlens.ingest.Rows.TranscriptRow;
 import org.scratchpadlens.ingest.parse.MetricValue;
 import org.scratchpadlens.ingest.parse.ParsedMessage;
 import org.scratchpadlens.ingest.parse.Section;
@@ -35,7 +42,11 @@ final class BatchWriter {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
-	private record Existing(long id, int version, String sha) {
+	/**
+	 * The current version of an identity; {@code pathInThisJob}: the file this import
+	 * found it in, if it did.
+	 */
+	private record Existing(long id, int version, String sha, String pathInThisJob) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -68,27 +79,41 @@ final class BatchWriter {
 
 	void write(List<ImportUnit> batch) {
 		try {
-			committed.accept(tx.execute(status -> writeInTransaction(batch)));
+			commit(batch);
 		}
 		catch (RuntimeException e) {
 			log.warn("Batch of {} failed in the database ({}); retrying its files one by one", batch.size(),
-					rootMessage(e));
-			existingByRun.clear();
+					DatabaseMessages.root(e));
 			for (ImportUnit unit : batch) {
 				try {
-					committed.accept(tx.execute(status -> writeInTransaction(List.of(unit))));
+					commit(List.of(unit));
 				}
 				catch (RuntimeException single) {
-					existingByRun.clear();
-					String reason = "the database refused it: " + rootMessage(single);
-					committed
-						.accept(tx.execute(status -> writeInTransaction(List.of(new Rejection(unit.path(), reason)))));
+					String reason = "the database refused it: " + DatabaseMessages.root(single);
+					commit(List.of(new Rejection(unit.path(), reason)));
 				}
 			}
 		}
 	}
 
-	private ImportCounters writeInTransaction(List<ImportUnit> batch) {
+	/**
+	 * Writes the units in one transaction. What it learns of identities is kept only once
+	 * the transaction commits, so a failed batch leaves no trace in memory either.
+	 */
+	private void commit(List<ImportUnit> units) {
+		Map<Long, Map<String, Existing>> pending = new HashMap<>();
+		try {
+			ImportCounters counts = tx.execute(status -> writeInTransaction(units, pending));
+			pending.forEach((runId, found) -> existingByRun.computeIfAbsent(runId, this::loadExisting).putAll(found));
+			committed.accept(counts);
+		}
+		catch (RuntimeException e) {
+			existingByRun.clear(); // the database is the truth again
+			throw e;
+		}
+	}
+
+	private ImportCounters writeInTransaction(List<ImportUnit> batch, Map<Long, Map<String, Existing>> pending) {
 		ImportCounters c = new ImportCounters();
 		Rows rows = new Rows();
 		Timestamp now = Timestamp.from(Instant.now());
@@ -102,45 +127,64 @@ final class BatchWriter {
 		for (ImportUnit u : batch) {
 			c.filesSeen++;
 			if (u instanceof TranscriptUnit t) {
-				transcript(t, rows, c, now);
+				transcript(t, rows, c, now, pending);
 			}
 			else if (u instanceof DocumentUnit d) {
 				if (knownDocs.add(d.sha256())) {
-					rows.documents.add(new Object[] { ids.next(), d.sha256(), d.setting(), d.fact(), d.docType(),
-							d.idea(), d.content(), d.metadataJson(), d.path(), d.index(), jobId, now });
+					rows.documents.add(new DocumentRow(ids.next(), d.sha256(), d.setting(), d.fact(), d.docType(),
+							d.idea(), d.content(), d.metadataJson(), truncate(d.path(), 4000), d.index(), jobId, now));
 					c.documentsImported++;
-					rows.file(jobId, d.path(), "document_imported", null);
+					file(rows, d.path(), "document_imported", null);
 				}
 				else {
 					c.documentsUnchanged++;
-					rows.file(jobId, d.path(), "document_unchanged", null);
+					file(rows, d.path(), "document_unchanged", null);
 				}
 			}
 			else if (u instanceof PromptUnit p) {
 				prompt(p, rows, c);
 			}
 			else if (u instanceof Rejection r) {
-				rows.rejections.add(new Object[] { jobId, truncate(r.path(), 4000), truncate(r.reason(), 4000) });
-				c.rejected++;
+				reject(rows, c, r.path(), r.reason());
 			}
 		}
 		rows.flush(jdbc);
 		return c;
 	}
 
-	private void transcript(TranscriptUnit t, Rows rows, ImportCounters c, Timestamp now) {
+	private void transcript(TranscriptUnit t, Rows rows, ImportCounters c, Timestamp now,
+			Map<Long, Map<String, Existing>> pending) {
 		long runId = shared.run(t.run(), t.model());
-		Map<String, Existing> existing = existingByRun.computeIfAbsent(runId, this::loadExisting);
 		String key = t.split() + "/" + t.fileName();
-		Existing prev = existing.get(key);
+		Map<String, Existing> inBatch = pending.computeIfAbsent(runId, r -> new HashMap<>());
+		Existing prev = inBatch.get(key);
+		if (prev == null) {
+			prev = existingByRun.computeIfAbsent(runId, this::loadExisting).get(key);
+		}
+		if (prev != null && prev.pathInThisJob() != null) {
+			// the same identity twice in one import: the first occurrence (in the order
+			// the paths were given) is the one imported
+			if (prev.sha().equals(t.sha256())) {
+				c.transcriptsUnchanged++;
+				file(rows, t.path(), "unchanged", prev.id());
+			}
+			else {
+				reject(rows, c, t.path(),
+						"another file in this import is the same transcript (run " + t.run() + ", split " + t.split()
+								+ ", " + t.fileName() + ") with different content: " + prev.pathInThisJob()
+								+ "; only that one was imported");
+			}
+			return;
+		}
 		if (prev != null && prev.sha().equals(t.sha256())) {
 			c.transcriptsUnchanged++;
-			rows.file(jobId, t.path(), "unchanged", prev.id());
+			file(rows, t.path(), "unchanged", prev.id());
+			inBatch.put(key, new Existing(prev.id(), prev.version(), prev.sha(), t.path()));
 			return;
 		}
 		int version = 1;
 		if (prev != null) {
-			rows.retire.add(new Object[] { prev.id() });
+			rows.retire.add(prev.id());
 			version = prev.version() + 1;
 			c.transcriptsUpdated++;
 		}
@@ -158,27 +202,27 @@ final class BatchWriter {
 		long id = ids.next();
 		String tag = parsed.freeTierTag();
 		boolean mismatch = tag != null && (tag.equalsIgnoreCase("true") != t.split().equals("train"));
-		rows.transcripts.add(new Object[] { id, runId, t.split(), t.fileName(), t.queryIndex(), version, true,
-				t.sha256(), t.byteSize(), truncate(t.path(), 4000), jobId, promptId, truncate(tag, 20), mismatch,
-				t.userInputSha(), parsed.messages().size(), parsed.scratchpadBlocks(), parsed.hasOutput(),
-				parsed.cutOff(), parsed.extraJson(), now });
+		rows.transcripts.add(new TranscriptRow(id, runId, t.split(), t.fileName(), t.queryIndex(), version, t.sha256(),
+				t.byteSize(), truncate(t.path(), 4000), jobId, promptId, truncate(tag, 20), mismatch, t.userInputSha(),
+				parsed.messages().size(), parsed.scratchpadBlocks(), parsed.hasOutput(), parsed.cutOff(),
+				parsed.extraJson(), now));
 		int ordinal = 0;
 		for (ParsedMessage m : parsed.messages()) {
 			long messageId = ids.next();
 			boolean system = "system".equals(m.role()) && promptId != null;
-			rows.messages.add(new Object[] { messageId, id, ordinal++, m.role(), system ? null : m.content(),
-					system ? promptId : null, m.extraJson() });
+			rows.messages.add(new MessageRow(messageId, id, ordinal++, m.role(), system ? null : m.content(),
+					system ? promptId : null, m.extraJson()));
 			for (Section s : m.sections()) {
-				rows.sections.add(new Object[] { ids.next(), messageId, id, s.ordinal(), s.kind().label(), s.depth(),
-						s.start(), s.end(), s.closed() });
+				rows.sections.add(new SectionRow(ids.next(), messageId, id, s.ordinal(), s.kind().label(), s.depth(),
+						s.start(), s.end(), s.closed()));
 			}
 		}
 		for (MetricValue mv : parsed.metrics()) {
-			rows.metrics.add(new Object[] { id, shared.metricName(mv.name()), mv.type(), mv.bool(), mv.number(),
-					mv.text(), mv.raw() });
+			rows.metrics.add(new MetricRow(id, shared.metricName(mv.name()), mv.type(), mv.bool(), mv.number(),
+					mv.text(), mv.raw()));
 		}
-		existing.put(key, new Existing(id, version, t.sha256()));
-		rows.file(jobId, t.path(), prev == null ? "imported" : "updated", id);
+		inBatch.put(key, new Existing(id, version, t.sha256(), t.path()));
+		file(rows, t.path(), prev == null ? "imported" : "updated", id);
 	}
 
 	private void prompt(PromptUnit p, Rows rows, ImportCounters c) {
@@ -188,19 +232,30 @@ final class BatchWriter {
 				"select count(*) from prompt_file where variation = ? and kind = ? and system_prompt_id = ?",
 				Integer.class, p.variation(), p.kind(), promptId);
 		boolean inBatch = rows.promptFiles.stream()
-			.anyMatch(r -> r[1].equals(p.variation()) && r[2].equals(p.kind()) && r[4].equals(promptId));
+			.anyMatch(r -> r.variation().equals(p.variation()) && r.kind().equals(p.kind())
+					&& r.systemPromptId() == promptId);
 		if (linked == 0 && !inBatch) {
-			rows.promptFiles.add(new Object[] { ids.next(), p.variation(), p.kind(), p.fileName(), promptId, jobId });
+			rows.promptFiles.add(new PromptFileRow(ids.next(), p.variation(), p.kind(), p.fileName(), promptId, jobId));
 			c.promptsImported++;
-			rows.file(jobId, p.path(), "prompt_imported", null);
+			file(rows, p.path(), "prompt_imported", null);
 		}
 		else if (newText) {
 			c.promptsImported++;
-			rows.file(jobId, p.path(), "prompt_imported", null);
+			file(rows, p.path(), "prompt_imported", null);
 		}
 		else {
-			rows.file(jobId, p.path(), "prompt_unchanged", null);
+			c.promptsUnchanged++;
+			file(rows, p.path(), "prompt_unchanged", null);
 		}
+	}
+
+	private void file(Rows rows, String path, String outcome, Long transcriptId) {
+		rows.files.add(new FileRow(jobId, truncate(path, 4000), outcome, transcriptId));
+	}
+
+	private void reject(Rows rows, ImportCounters c, String path, String reason) {
+		rows.rejections.add(new RejectionRow(jobId, truncate(path, 4000), truncate(reason, 4000)));
+		c.rejected++;
 	}
 
 	private Map<String, Existing> loadExisting(long runId) {
@@ -209,7 +264,7 @@ final class BatchWriter {
 				"select id, split, file_name, version, content_sha256 from transcript where run_id = ? and is_current",
 				rs -> {
 					map.put(rs.getString(2) + "/" + rs.getString(3),
-							new Existing(rs.getLong(1), rs.getInt(4), rs.getString(5)));
+							new Existing(rs.getLong(1), rs.getInt(4), rs.getString(5), null));
 				}, runId);
 		return map;
 	}
@@ -228,100 +283,6 @@ final class BatchWriter {
 
 	private static String truncate(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
-	}
-
-	private static String rootMessage(Throwable e) {
-		Throwable t = e;
-		while (t.getCause() != null) {
-			t = t.getCause();
-		}
-		String m = t.getMessage();
-		if (m == null) {
-			return t.getClass().getSimpleName();
-		}
-		// H2 ends its first line with "; SQL statement:" (the statement follows on the
-		// next lines, which are not for people)
-		return m.lines().findFirst().orElse(m).replaceFirst(";?\\s*SQL statement:?\\s*$", "");
-	}
-
-	/** The rows of one batch, inserted parents first. */
-	private static final class Rows {
-
-		final List<Object[]> promptFiles = new ArrayList<>();
-
-		final List<Object[]> retire = new ArrayList<>();
-
-		final List<Object[]> transcripts = new ArrayList<>();
-
-		final List<Object[]> messages = new ArrayList<>();
-
-		final List<Object[]> sections = new ArrayList<>();
-
-		final List<Object[]> metrics = new ArrayList<>();
-
-		final List<Object[]> documents = new ArrayList<>();
-
-		final List<Object[]> rejections = new ArrayList<>();
-
-		final List<Object[]> files = new ArrayList<>();
-
-		void file(long jobId, String path, String outcome, Long transcriptId) {
-			files.add(new Object[] { jobId, truncate(path, 4000), outcome, transcriptId });
-		}
-
-		void flush(JdbcTemplate jdbc) {
-			batch(jdbc,
-					"insert into prompt_file (id, variation, kind, file_name, system_prompt_id, import_job_id) values (?, ?, ?, ?, ?, ?)",
-					promptFiles, null);
-			batch(jdbc, "update transcript set is_current = false where id = ?", retire, null);
-			batch(jdbc,
-					"""
-							insert into transcript (id, run_id, split, file_name, query_index, version, is_current, content_sha256,
-							  byte_size, source_path, import_job_id, system_prompt_id, free_tier_tag, split_mismatch,
-							  user_input_sha256, message_count, scratchpad_blocks, has_output, cut_off, extra_json, imported_at)
-							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-					transcripts,
-					new int[] { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER,
-							Types.BOOLEAN, Types.CHAR, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
-							Types.VARCHAR, Types.BOOLEAN, Types.CHAR, Types.INTEGER, Types.INTEGER, Types.BOOLEAN,
-							Types.BOOLEAN, Types.VARCHAR, Types.TIMESTAMP });
-			batch(jdbc,
-					"insert into message (id, transcript_id, ordinal, role, content, system_prompt_id, extra_json) values (?, ?, ?, ?, ?, ?, ?)",
-					messages, new int[] { Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
-							Types.BIGINT, Types.VARCHAR });
-			batch(jdbc,
-					"insert into section (id, message_id, transcript_id, ordinal, kind, depth, start_offset, end_offset, closed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					sections, null);
-			batch(jdbc,
-					"insert into metric (transcript_id, metric_name_id, value_type, bool_value, num_value, text_value, raw_value) values (?, ?, ?, ?, ?, ?, ?)",
-					metrics, new int[] { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.DOUBLE,
-							Types.VARCHAR, Types.VARCHAR });
-			batch(jdbc,
-					"""
-							insert into synthetic_document (id, sha256, setting, fact, doc_type, idea, content, metadata_json,
-							  source_path, source_index, import_job_id, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-					documents,
-					new int[] { Types.BIGINT, Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-							Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BIGINT,
-							Types.TIMESTAMP });
-			batch(jdbc, "insert into import_rejection (import_job_id, path, reason) values (?, ?, ?)", rejections,
-					null);
-			batch(jdbc, "insert into import_file (import_job_id, path, outcome, transcript_id) values (?, ?, ?, ?)",
-					files, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT });
-		}
-
-		private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows, int[] types) {
-			if (rows.isEmpty()) {
-				return;
-			}
-			if (types == null) {
-				jdbc.batchUpdate(sql, rows);
-			}
-			else {
-				jdbc.batchUpdate(sql, rows, types);
-			}
-		}
-
 	}
 
 }

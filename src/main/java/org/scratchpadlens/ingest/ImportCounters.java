@@ -1,5 +1,7 @@
 package org.scratchpadlens.ingest;
 
+import org.scratchpadlens.ingest.job.BatchCounts;
+
 /**
  * Running totals of one import job; the writer updates them only after a batch commits.
  */
@@ -19,7 +21,14 @@ final class ImportCounters {
 
 	int promptsImported;
 
+	int promptsUnchanged;
+
 	int rejected;
+
+	BatchCounts snapshot() {
+		return new BatchCounts(filesSeen, transcriptsImported, transcriptsUpdated, transcriptsUnchanged,
+				documentsImported, documentsUnchanged, promptsImported, promptsUnchanged, rejected);
+	}
 
 	void add(ImportCounters o) {
 		filesSeen += o.filesSeen;
@@ -29,6 +38,7 @@ final class ImportCounters {
 		documentsImported += o.documentsImported;
 		documentsUnchanged += o.documentsUnchanged;
 		promptsImported += o.promptsImported;
+		promptsUnchanged += o.promptsUnchanged;
 		rejected += o.rejected;
 	}
 

@@ -12,6 +12,8 @@ import java.util.List;
 public record ImportRequest(List<Path> paths, String origin, String startedBy, ImportDefaults defaults,
 		List<String> displayNames) {
 
+	public static final String SAMPLE = "sample";
+
 	public ImportRequest {
 		paths = List.copyOf(paths);
 		defaults = defaults == null ? ImportDefaults.NONE : defaults;
@@ -27,6 +29,11 @@ public record ImportRequest(List<Path> paths, String origin, String startedBy, I
 	 */
 	String label(int i) {
 		return displayNames == null ? null : displayNames.get(i);
+	}
+
+	/** The sample data's import: its runs are kept apart from real data. */
+	public boolean sample() {
+		return SAMPLE.equals(origin);
 	}
 
 	String description() {

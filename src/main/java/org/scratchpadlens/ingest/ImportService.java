@@ -1,5 +1,8 @@
 package org.scratchpadlens.ingest;
 
+import org.scratchpadlens.ingest.job.ImportReport;
+import org.scratchpadlens.ingest.job.ImportJobQueries;
+import org.scratchpadlens.ingest.job.ImportJobs;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,6 +48,8 @@ public class ImportService {
 
 	private final ImportJobs jobs;
 
+	private final ImportJobQueries queries;
+
 	private final int batchSize;
 
 	private final boolean postgres;
@@ -52,7 +57,8 @@ public class ImportService {
 	private final int writers;
 
 	ImportService(JdbcTemplate jdbc, PlatformTransactionManager txManager, JsonMapper mapper, ImportJobs jobs,
-			DataSource dataSource, @Value("${scratchpad.import.batch-size:200}") int batchSize,
+			ImportJobQueries queries, DataSource dataSource,
+			@Value("${scratchpad.import.batch-size:200}") int batchSize,
 			@Value("${scratchpad.import.writers:0}") int writers) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(txManager);
@@ -60,6 +66,7 @@ public class ImportService {
 		// 10 messages replaced by an empty list): such a file is rejected instead.
 		this.mapper = mapper.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 		this.jobs = jobs;
+		this.queries = queries;
 		this.batchSize = batchSize;
 		this.postgres = isPostgres(dataSource);
 		// 0 = choose: embedded H2 does its work on our two cores already (one writer
@@ -85,16 +92,30 @@ public class ImportService {
 	public ImportReport run(long jobId, ImportRequest request, ImportProgress progress) {
 		long started = System.nanoTime();
 		String error = null;
+		long produced = 0;
 		try {
 			long total = progress == ImportProgress.NONE ? -1 : SourceWalker.count(request.paths());
-			pipeline(jobId, request, progress, total);
+			produced = pipeline(jobId, request, progress, total);
+			error = unrecorded(jobId, produced);
 		}
 		catch (RuntimeException | Error e) {
 			log.error("Import job {} failed", jobId, e);
 			error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
 		}
-		jobs.finish(jobId, error);
-		ImportReport report = jobs.report(jobId, (System.nanoTime() - started) / 1e9);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		try {
+			jobs.finish(jobId, error);
+		}
+		catch (RuntimeException e) {
+			// the database cannot take even this (a full disk): the report still says
+			// what happened, and the job shows as interrupted once its heartbeat stops
+			log.error("Import job {}: could not record its end", jobId, e);
+			return ImportReport.failedToRecord(jobId, produced,
+					error != null ? error
+							: "the import could not record its end in the database: " + DatabaseMessages.root(e),
+					seconds);
+		}
+		ImportReport report = queries.report(jobId, seconds);
 		log.info("Import job {}: {} transcripts new, {} updated, {} unchanged, {} documents, {} prompts, {} rejected",
 				jobId, report.transcriptsImported(), report.transcriptsUpdated(), report.transcriptsUnchanged(),
 				report.documentsImported(), report.promptsImported(), report.rejected().size());
@@ -106,7 +127,26 @@ public class ImportService {
 	 * its own connection. A unit always goes to the writer its identity hashes to, so one
 	 * transcript is never written by two threads.
 	 */
-	private void pipeline(long jobId, ImportRequest request, ImportProgress progress, long total) {
+	/**
+	 * A job that reports success has an outcome on record for every file it read. Writes
+	 * lost on the way (the server holding an AUTO_SERVER database stopped under the
+	 * import) make it fail instead, saying so; running it again completes it.
+	 */
+	private String unrecorded(long jobId, long produced) {
+		long recorded = queries.outcomesRecorded(jobId);
+		if (recorded == produced) {
+			return null;
+		}
+		log.error("Import job {}: {} files read, {} outcomes recorded", jobId, produced, recorded);
+		return (produced - recorded) + " of the " + produced + " files read have no recorded outcome: the database "
+				+ "lost writes (was the process holding the database stopped during the import?). Nothing is "
+				+ "half-written; run the same import again to complete it.";
+	}
+
+	/**
+	 * @return the number of units and rejections the reader produced
+	 */
+	private long pipeline(long jobId, ImportRequest request, ImportProgress progress, long total) {
 		int n = Math.max(1, writers);
 		List<BlockingQueue<Object>> queues = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
@@ -114,11 +154,11 @@ public class ImportService {
 		}
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		AtomicLong filesRead = new AtomicLong();
-		ReferenceRows shared = new ReferenceRows(jdbc, tx, new IdBlocks(jdbc, postgres), jobId);
+		AtomicLong produced = new AtomicLong(); // units and rejections: one outcome each
+		ReferenceRows shared = new ReferenceRows(jdbc, tx, new IdBlocks(jdbc, postgres), jobId, request.sample());
 		EntryReader reader = new EntryReader(mapper, request.defaults());
 		Thread producer = new Thread(() -> {
 			try {
-				AtomicLong produced = new AtomicLong(); // units and rejections
 				SourceWalker walker = new SourceWalker(entry -> {
 					filesRead.incrementAndGet();
 					reader.read(entry, unit -> {
@@ -137,6 +177,7 @@ public class ImportService {
 						// the wrong folder, an empty zip: say so rather than report
 						// success
 						filesRead.incrementAndGet();
+						produced.incrementAndGet();
 						String label = request.label(i);
 						put(queues.get(0), new Rejection(label != null ? label : request.paths().get(i).toString(),
 								NOTHING_TO_IMPORT));
@@ -158,7 +199,7 @@ public class ImportService {
 		for (int i = 0; i < n; i++) {
 			BlockingQueue<Object> queue = queues.get(i);
 			BatchWriter writer = new BatchWriter(jdbc, tx, new IdBlocks(jdbc, postgres), jobId, shared,
-					counts -> jobs.addCounts(jobId, counts));
+					counts -> jobs.addCounts(jobId, counts.snapshot()));
 			Thread t = new Thread(() -> drain(queue, writer, failure), "import-writer-" + i);
 			t.setDaemon(true);
 			t.start();
@@ -192,6 +233,7 @@ public class ImportService {
 			Throwable t = failure.get();
 			throw new IllegalStateException("import failed: " + t.getMessage(), t);
 		}
+		return produced.get();
 	}
 
 	private void drain(BlockingQueue<Object> queue, BatchWriter writer, AtomicReference<Throwable> failure) {

@@ -27,6 +27,8 @@ final class ReferenceRows {
 
 	private final long jobId;
 
+	private final boolean sample;
+
 	private final Map<String, Long> runs = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> prompts = new ConcurrentHashMap<>();
@@ -35,7 +37,12 @@ final class ReferenceRows {
 
 	private final Map<String, Boolean> newPrompts = new ConcurrentHashMap<>();
 
-	ReferenceRows(JdbcTemplate jdbc, TransactionTemplate tx, IdBlocks ids, long jobId) {
+	/**
+	 * @param sample whether the job imports the sample data: its runs are sample runs,
+	 * never the same as runs of real data with the same path
+	 */
+	ReferenceRows(JdbcTemplate jdbc, TransactionTemplate tx, IdBlocks ids, long jobId, boolean sample) {
+		this.sample = sample;
 		this.jdbc = jdbc;
 		this.ownTx = new TransactionTemplate(tx.getTransactionManager());
 		this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -47,7 +54,8 @@ final class ReferenceRows {
 		Long id = runs.get(path);
 		if (id == null) {
 			id = create(runs, path, () -> {
-				List<Long> found = jdbc.queryForList("select id from run where path = ?", Long.class, path);
+				List<Long> found = jdbc.queryForList("select id from run where path = ? and sample = ?", Long.class,
+						path, sample);
 				if (!found.isEmpty()) {
 					if (model != null) {
 						jdbc.update("update run set model = ? where id = ? and model is null", model, found.get(0));
@@ -55,10 +63,11 @@ final class ReferenceRows {
 					return found.get(0);
 				}
 				jdbc.update("""
-						insert into run (path, setting, setting_source, variation, model, created_at)
-						values (?, ?, 'derived', ?, ?, ?)""", path, PathRules.setting(path), PathRules.variation(path),
-						model, ImportService.now());
-				return jdbc.queryForObject("select id from run where path = ?", Long.class, path);
+						insert into run (path, sample, setting, setting_source, variation, model, created_at)
+						values (?, ?, ?, 'derived', ?, ?, ?)""", path, sample, PathRules.setting(path),
+						PathRules.variation(path), model, ImportService.now());
+				return jdbc.queryForObject("select id from run where path = ? and sample = ?", Long.class, path,
+						sample);
 			});
 		}
 		return id;

@@ -28,6 +28,7 @@ class RunPageController {
 		model.addAttribute("totalDeploy", list.stream().mapToLong(RunSummary::deploy).sum());
 		model.addAttribute("settings", RunApiController.SETTINGS_IN_ORDER);
 		model.addAttribute("totals", runs.totals());
+		model.addAttribute("anySample", list.stream().anyMatch(RunSummary::sample));
 		return "runs";
 	}
 

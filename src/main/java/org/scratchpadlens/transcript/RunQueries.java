@@ -16,14 +16,14 @@ public class RunQueries {
 
 	public List<RunSummary> summaries() {
 		return jdbc.sql("""
-				select r.id, r.path, r.setting, r.variation, r.model,
+				select r.id, r.path, r.sample, r.setting, r.variation, r.model,
 				  coalesce(sum(case when t.split = 'train' then 1 else 0 end), 0) as train,
 				  coalesce(sum(case when t.split = 'deploy' then 1 else 0 end), 0) as deploy
 				from run r left join transcript t on t.run_id = r.id and t.is_current
-				group by r.id, r.path, r.setting, r.variation, r.model
-				order by r.path""")
-			.query((rs, n) -> new RunSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getLong(6), rs.getLong(7)))
+				group by r.id, r.path, r.sample, r.setting, r.variation, r.model
+				order by r.sample, r.path""")
+			.query((rs, n) -> new RunSummary(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)))
 			.list();
 	}
 

@@ -1,5 +1,13 @@
 package org.scratchpadlens.ingest;
 
+import org.scratchpadlens.ingest.job.ImportReport;
+import org.scratchpadlens.ingest.job.ImportUndoVeto;
+import org.scratchpadlens.ingest.job.ImportFiles;
+import org.scratchpadlens.ingest.job.ImportJobView;
+import org.scratchpadlens.ingest.job.ImportJobQueries;
+import org.scratchpadlens.ingest.job.ImportJobStatus;
+import org.scratchpadlens.ingest.job.ImportJobs;
+import org.scratchpadlens.ingest.job.ImportUndo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.scratchpadlens.support.TranscriptFiles.transcript;
 import static org.scratchpadlens.support.TranscriptFiles.withSystemPrompt;
@@ -36,6 +44,12 @@ class ImportServiceTests extends FreshDatabase {
 
 	@Autowired
 	ImportJobs jobs;
+
+	@Autowired
+	ImportJobQueries queries;
+
+	@Autowired
+	ImportUndo undo;
 
 	@Autowired
 	RunQueries runs;
@@ -77,7 +91,7 @@ class ImportServiceTests extends FreshDatabase {
 
 			assertThat(report.transcriptsImported()).isEqualTo(10);
 			assertThat(report.rejected()).isEmpty();
-			assertThat(report.status()).isEqualTo("completed");
+			assertThat(report.status()).isEqualTo(ImportJobStatus.COMPLETED);
 			RunSummary helpful = run("helpful_only/tree_a");
 			assertThat(helpful.setting()).isEqualTo("helpful_only");
 			assertThat(helpful.variation()).isEqualTo("tree_a");
@@ -242,14 +256,14 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(versions).extracting(v -> v.get("version") + ":" + v.get("is_current"))
 				.containsExactly("1:false", "2:true");
 			assertThat(run("helpful_only/versions").train()).isEqualTo(2);
-			ImportFiles files = jobs.files(second.jobId(), null, 0, 100);
+			ImportFiles files = queries.files(second.jobId(), null, 0, 100);
 			assertThat(files.total()).isEqualTo(4);
 			assertThat(files.files()).filteredOn(f -> f.path().endsWith("train/1.json"))
 				.singleElement()
 				.satisfies(f -> assertThat(f.outcome()).isEqualTo("updated"));
-			assertThat(jobs.files(second.jobId(), "unchanged", 0, 2).files()).hasSize(2)
+			assertThat(queries.files(second.jobId(), "unchanged", 0, 2).files()).hasSize(2)
 				.allSatisfy(f -> assertThat(f.transcriptId()).isNotNull());
-			assertThat(jobs.files(second.jobId(), "unchanged", 2, 100).files()).hasSize(1);
+			assertThat(queries.files(second.jobId(), "unchanged", 2, 100).files()).hasSize(1);
 		}
 
 	}
@@ -286,12 +300,12 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(reasons.get("16.json")).contains("\"messages\" is a string");
 			assertThat(reasons.get("notes.html")).contains("not an import file");
 			assertThat(report.transcriptsImported()).isEqualTo(5);
-			assertThat(report.status()).isEqualTo("completed_with_rejections");
-			assertThat(jobs.find(report.jobId()).orElseThrow().rejected()).hasSize(8);
-			ImportFiles rejected = jobs.files(report.jobId(), "rejected", 0, 100);
+			assertThat(report.status()).isEqualTo(ImportJobStatus.COMPLETED_WITH_REJECTIONS);
+			assertThat(queries.find(report.jobId()).orElseThrow().rejected()).hasSize(8);
+			ImportFiles rejected = queries.files(report.jobId(), "rejected", 0, 100);
 			assertThat(rejected.total()).isEqualTo(8);
 			assertThat(rejected.files()).allSatisfy(f -> assertThat(f.reason()).isNotBlank());
-			assertThat(jobs.files(report.jobId(), null, 0, 100).total()).isEqualTo(13);
+			assertThat(queries.files(report.jobId(), null, 0, 100).total()).isEqualTo(13);
 		}
 
 		@Test
@@ -356,14 +370,15 @@ class ImportServiceTests extends FreshDatabase {
 
 			ImportReport wrong = importPaths(empty, docsOnly);
 
-			assertThat(wrong.status()).isEqualTo("rejected");
+			assertThat(wrong.status()).isEqualTo(ImportJobStatus.REJECTED);
 			assertThat(wrong.rejected()).extracting(ImportReport.RejectedFile::path)
 				.containsExactly(empty.toString(), docsOnly.toString());
 			assertThat(wrong.rejected()).allSatisfy(r -> assertThat(r.reason()).startsWith("nothing to import here"));
 
 			ImportReport mixed = importPaths(empty, dir.resolve("json_outputs"));
 
-			assertThat(mixed.status()).as("the rest still imports").isEqualTo("completed_with_rejections");
+			assertThat(mixed.status()).as("the rest still imports")
+				.isEqualTo(ImportJobStatus.COMPLETED_WITH_REJECTIONS);
 			assertThat(mixed.transcriptsImported()).isEqualTo(2);
 		}
 
@@ -424,7 +439,7 @@ class ImportServiceTests extends FreshDatabase {
 
 			ImportReport report = importWith(new ImportDefaults("helpful_only/none", "train", null), file);
 
-			assertThat(report.status()).isEqualTo("rejected");
+			assertThat(report.status()).isEqualTo(ImportJobStatus.REJECTED);
 		}
 
 		@Test
@@ -443,7 +458,7 @@ class ImportServiceTests extends FreshDatabase {
 			ImportReport second = importPaths(array, jsonl);
 
 			assertThat(first.documentsImported()).isEqualTo(3);
-			assertThat(jobs.files(second.jobId(), null, 0, 10).files()).extracting(ImportFiles.FileOutcome::outcome)
+			assertThat(queries.files(second.jobId(), null, 0, 10).files()).extracting(ImportFiles.FileOutcome::outcome)
 				.containsExactlyInAnyOrder("document_unchanged", "document_unchanged", "document_unchanged",
 						"rejected");
 			assertThat(first.rejected()).singleElement()
@@ -492,19 +507,19 @@ class ImportServiceTests extends FreshDatabase {
 			ImportReport second = importPaths(dir.resolve("json_outputs"));
 			assertThat(second.transcriptsUpdated()).isEqualTo(1);
 
-			ImportJobs.DeletionResult result = jobs.delete(second.jobId());
+			ImportUndo.UndoResult result = undo.undo(second.jobId());
 
-			assertThat(result.deleted()).isTrue();
+			assertThat(result.undone()).isTrue();
 			assertThat(result.transcriptsRemoved()).isEqualTo(2);
-			ImportJobView undone = jobs.find(second.jobId()).orElseThrow();
-			assertThat(undone.status()).as("kept as a record").isEqualTo("undone");
+			ImportJobView undone = queries.find(second.jobId()).orElseThrow();
+			assertThat(undone.status()).as("kept as a record").isEqualTo(ImportJobStatus.UNDONE);
 			assertThat(undone.transcriptsImported()).isEqualTo(1);
-			ImportFiles record = jobs.files(second.jobId(), null, 0, 10);
+			ImportFiles record = queries.files(second.jobId(), null, 0, 10);
 			assertThat(record.total()).as("each file's outcome stays on record").isEqualTo(5);
 			assertThat(record.files()).extracting(ImportFiles.FileOutcome::outcome)
 				.containsExactlyInAnyOrder("updated", "imported", "unchanged", "unchanged", "unchanged");
 			assertThat(record.files()).allMatch(f -> f.transcriptId() == null);
-			assertThat(jobs.delete(second.jobId()).blockers()).containsExactly("it was undone already");
+			assertThat(undo.undo(second.jobId()).blockers()).containsExactly("it was undone already");
 			assertThat(run("helpful_only/undo").deploy()).isEqualTo(2);
 			assertThat(count("""
 					select count(*) from transcript t join run r on r.id = t.run_id
@@ -517,7 +532,7 @@ class ImportServiceTests extends FreshDatabase {
 			writeRun(dir, "helpful_only/undo_all", 1);
 			ImportReport report = importPaths(dir.resolve("json_outputs"));
 
-			jobs.delete(report.jobId());
+			undo.undo(report.jobId());
 
 			assertThat(runs.summaries()).noneMatch(r -> r.run().equals("helpful_only/undo_all"));
 		}
@@ -528,13 +543,13 @@ class ImportServiceTests extends FreshDatabase {
 			ImportReport first = importPaths(dir.resolve("json_outputs"));
 			ImportReport second = importPaths(dir.resolve("json_outputs"));
 
-			ImportJobs.DeletionResult refused = jobs.delete(first.jobId());
+			ImportUndo.UndoResult refused = undo.undo(first.jobId());
 
-			assertThat(refused.deleted()).isFalse();
+			assertThat(refused.undone()).isFalse();
 			assertThat(refused.blockers()).containsExactly("import " + second.jobId()
 					+ " found 4 of its transcripts unchanged: undo import " + second.jobId() + " first");
-			assertThat(jobs.delete(second.jobId()).deleted()).isTrue();
-			assertThat(jobs.delete(first.jobId()).deleted()).isTrue();
+			assertThat(undo.undo(second.jobId()).undone()).isTrue();
+			assertThat(undo.undo(first.jobId()).undone()).isTrue();
 			assertThat(runs.summaries()).noneMatch(r -> r.run().equals("helpful_only/relied_on"));
 		}
 
@@ -544,9 +559,9 @@ class ImportServiceTests extends FreshDatabase {
 			ImportReport report = importPaths(dir.resolve("json_outputs"));
 			veto.block(report.jobId(), "2 labels on helpful_only/vetoed/train/0.json");
 
-			ImportJobs.DeletionResult result = jobs.delete(report.jobId());
+			ImportUndo.UndoResult result = undo.undo(report.jobId());
 
-			assertThat(result.deleted()).isFalse();
+			assertThat(result.undone()).isFalse();
 			assertThat(result.blockers()).containsExactly("2 labels on helpful_only/vetoed/train/0.json");
 			assertThat(run("helpful_only/vetoed").train()).isEqualTo(1);
 		}
@@ -573,13 +588,13 @@ class ImportServiceTests extends FreshDatabase {
 		void aJobWhoseProcessDiedIsShownInterruptedAndCanBeUndone() {
 			long killed = runningJob(ImportJobs.STALE.plusSeconds(5));
 
-			ImportJobView job = jobs.find(killed).orElseThrow();
+			ImportJobView job = queries.find(killed).orElseThrow();
 
-			assertThat(job.status()).isEqualTo("interrupted");
+			assertThat(job.status()).isEqualTo(ImportJobStatus.INTERRUPTED);
 			assertThat(job.running()).isFalse();
 			assertThat(job.error()).contains("stopped before it finished");
-			assertThat(jobs.list()).anyMatch(j -> j.id() == killed && j.status().equals("interrupted"));
-			assertThat(jobs.delete(killed).deleted()).isTrue();
+			assertThat(queries.list()).anyMatch(j -> j.id() == killed && j.status() == ImportJobStatus.INTERRUPTED);
+			assertThat(undo.undo(killed).undone()).isTrue();
 		}
 
 		@Test
@@ -587,14 +602,14 @@ class ImportServiceTests extends FreshDatabase {
 			long alive = runningJob(ImportJobs.STALE.minusSeconds(30));
 			jobs.heartbeat(alive);
 
-			assertThat(jobs.find(alive).orElseThrow().status()).isEqualTo("running");
-			assertThat(jobs.delete(alive).blockers()).containsExactly("the job is still running");
+			assertThat(queries.find(alive).orElseThrow().status()).isEqualTo(ImportJobStatus.RUNNING);
+			assertThat(undo.undo(alive).blockers()).containsExactly("the job is still running");
 			jdbc.sql("delete from import_job where id = ?").params(alive).update();
 		}
 
 	}
 
-	static class VetoForTests implements ImportDeletionVeto {
+	static class VetoForTests implements ImportUndoVeto {
 
 		private final Map<Long, String> blocked = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -14,6 +14,7 @@ import org.scratchpadlens.agreement.CategorySet;
 import org.scratchpadlens.agreement.MalformedTableException;
 import org.scratchpadlens.agreement.MeasurementLevel;
 import org.scratchpadlens.agreement.RatingTable;
+import org.scratchpadlens.cli.OptionSyntax;
 
 /**
  * {@code agreement FILE.csv [options]}: reads a ratings table and prints one JSON object
@@ -43,18 +44,18 @@ public final class AgreementCommand {
 	}
 
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (OptionSyntax.asksForHelp(args)) {
+			out.print(USAGE_TEXT);
+			return OK;
+		}
 		Options options;
 		try {
-			options = Options.parse(args);
+			options = Options.parse(OptionSyntax.joined(args, VALUE_FORMS.keySet()));
 		}
 		catch (IllegalArgumentException ex) {
 			err.println("agreement: " + ex.getMessage());
 			err.print(USAGE_TEXT);
 			return USAGE;
-		}
-		if (options.help()) {
-			err.print(USAGE_TEXT);
-			return OK;
 		}
 		Path file = options.file();
 		RatingTable table;
@@ -111,7 +112,7 @@ public final class AgreementCommand {
 		return report.level() != MeasurementLevel.NOMINAL || report.raters() == 2;
 	}
 
-	/** Options that take a value, with the value's form for hints. */
+	/** Options that take a value ({@code --level=ordinal} or {@code --level ordinal}). */
 	private static final Map<String, String> VALUE_FORMS = Map.of("--level", "nominal|ordinal|interval|ratio",
 			"--categories", "a,b,...", "--bootstrap", "N", "--seed", "S");
 
@@ -125,14 +126,6 @@ public final class AgreementCommand {
 			long seed = AgreementCalculator.DEFAULT_SEED;
 			for (int a = 0; a < args.length; a++) {
 				String arg = args[a];
-				if (VALUE_FORMS.containsKey(arg)) {
-					// "--level ordinal": the value is glued on with '=', say so rather
-					// than
-					// "unknown option".
-					String next = a + 1 < args.length && !args[a + 1].startsWith("-") ? args[a + 1] : null;
-					throw new IllegalArgumentException(arg + " needs its value after '=', not after a space: write "
-							+ arg + "=" + (next != null ? next : VALUE_FORMS.get(arg)));
-				}
 				if (arg.equals("--help") || arg.equals("-h")) {
 					return new Options(null, level, null, bootstrap, seed, true);
 				}

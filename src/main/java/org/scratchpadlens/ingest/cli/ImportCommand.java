@@ -1,5 +1,7 @@
 package org.scratchpadlens.ingest.cli;
 
+import org.scratchpadlens.ingest.job.ImportJobStatus;
+import org.scratchpadlens.ingest.job.ImportReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -7,9 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.scratchpadlens.ScratchpadLensApplication;
+import java.util.Set;
+
+import org.scratchpadlens.cli.OptionSyntax;
 import org.scratchpadlens.ingest.ImportDefaults;
-import org.scratchpadlens.ingest.ImportReport;
 import org.scratchpadlens.ingest.ImportRequest;
 import org.scratchpadlens.ingest.ImportService;
 import org.springframework.boot.Banner;
@@ -39,6 +42,7 @@ public final class ImportCommand {
 
 	private static final String USAGE_TEXT = """
 			usage: java -jar scratchpad-lens.jar import PATH... [--report=FILE] [--run=RUN] [--split=train|deploy] [--model=MODEL]
+			  (every option also as --name VALUE)
 			  PATH     a json_outputs folder (or any folder in it), json_outputs.zip, N.json, a .jsonl file,
 			           synthetic documents (.json array or .jsonl), prompt_<name>.txt
 			  --report write a JSON report (counts and every rejected file with its reason)
@@ -49,11 +53,26 @@ public final class ImportCommand {
 	private ImportCommand() {
 	}
 
-	public static int launch(String[] args) {
-		return launch(args, System.out, System.err);
-	}
+	private static final Set<String> VALUED = Set.of("--report", "--run", "--split", "--model");
 
-	static int launch(String[] args, PrintStream out, PrintStream err) {
+	/**
+	 * @param application the Spring Boot application to start (without a web server) on
+	 * the configured database
+	 */
+	public static int launch(Class<?> application, String[] given, PrintStream out, PrintStream err) {
+		if (OptionSyntax.asksForHelp(given)) {
+			out.print(USAGE_TEXT);
+			return OK;
+		}
+		String[] args;
+		try {
+			args = OptionSyntax.joined(given, VALUED);
+		}
+		catch (IllegalArgumentException e) {
+			err.println("import: " + e.getMessage());
+			err.print(USAGE_TEXT);
+			return USAGE;
+		}
 		List<Path> paths = new ArrayList<>();
 		List<String> springArgs = new ArrayList<>();
 		Path reportFile = null;
@@ -72,10 +91,6 @@ public final class ImportCommand {
 			}
 			else if (a.startsWith("--model=")) {
 				model = a.substring(8);
-			}
-			else if (a.equals("--help") || a.equals("-h")) {
-				out.print(USAGE_TEXT);
-				return OK;
 			}
 			else if (a.startsWith("--spring.") || a.startsWith("--scratchpad.") || a.startsWith("--logging.")) {
 				springArgs.add(a);
@@ -112,7 +127,7 @@ public final class ImportCommand {
 
 		ConfigurableApplicationContext ctx;
 		try {
-			ctx = new SpringApplicationBuilder(ScratchpadLensApplication.class).web(WebApplicationType.NONE)
+			ctx = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
 				// a failed start is explained in one line below; Spring's own report
@@ -143,7 +158,7 @@ public final class ImportCommand {
 				err.println("import: failed: " + report.error());
 				return FATAL;
 			}
-			if ("rejected".equals(report.status())) {
+			if (report.status() == ImportJobStatus.REJECTED) {
 				err.println("import: nothing was imported: every file was rejected (reasons above)");
 				return FATAL;
 			}
@@ -156,11 +171,11 @@ public final class ImportCommand {
 	}
 
 	private static void printSummary(ImportReport r, PrintStream out) {
-		out.printf("Import job %d %s in %.1f s%n", r.jobId(), r.status().replace('_', ' '), r.seconds());
+		out.printf("Import job %d %s in %.1f s%n", r.jobId(), r.status().label(), r.seconds());
 		out.printf("  transcripts: %,d new, %,d updated, %,d unchanged%n", r.transcriptsImported(),
 				r.transcriptsUpdated(), r.transcriptsUnchanged());
 		out.printf("  documents:   %,d new, %,d unchanged%n", r.documentsImported(), r.documentsUnchanged());
-		out.printf("  prompts:     %,d new%n", r.promptsImported());
+		out.printf("  prompts:     %,d new, %,d unchanged%n", r.promptsImported(), r.promptsUnchanged());
 		out.printf("  rejected:    %,d%n", r.rejected().size());
 		for (ImportReport.RejectedFile f : r.rejected()) {
 			out.println("    " + f.path() + ": " + f.reason());

@@ -237,23 +237,28 @@ class AgreementCommandTest {
 
 		@ParameterizedTest(name = "{0} {1}")
 		@CsvSource(delimiter = '|',
-				value = { "--level | ordinal | write --level=ordinal", "--categories | a,b | write --categories=a,b",
-						"--bootstrap | 500 | write --bootstrap=500", "--seed | 7 | write --seed=7" })
-		void anOptionWithItsValueAfterASpaceGetsAHintToUseEquals(String option, String value, String hint)
-				throws IOException {
-			Run run = run(file("o.csv", "item,A,B\n1,a,b\n"), option, value);
-			assertThat(run.exit()).isEqualTo(2);
-			assertThat(run.err()).contains(option + " needs its value after '='").contains(hint);
-			assertThat(run.err()).doesNotContain("unknown option");
-			assertThat(run.out()).isEmpty();
+				value = { "--level | ordinal", "--categories | a,b", "--bootstrap | 500", "--seed | 7" })
+		void anOptionTakesItsValueAfterASpaceAsAfterEquals(String option, String value) throws IOException {
+			String csv = file("o.csv", "item,A,B\n1,a,b\n2,a,a\n3,b,b\n");
+			Run spaced = run(csv, option, value);
+			Run joined = run(csv, option + "=" + value);
+			assertThat(spaced.exit()).isEqualTo(0);
+			assertThat(spaced.out()).isEqualTo(joined.out());
 		}
 
 		@Test
 		void anOptionWithoutAnyValueSaysWhatToWrite() throws IOException {
 			Run run = run(file("o.csv", "item,A,B\n1,a,b\n"), "--level");
 			assertThat(run.exit()).isEqualTo(2);
-			assertThat(run.err()).contains("--level needs its value after '='")
-				.contains("--level=nominal|ordinal|interval|ratio");
+			assertThat(run.err()).contains("--level needs a value: --level=VALUE or --level VALUE");
+		}
+
+		@Test
+		void helpGoesToStandardOutput() {
+			Run run = run("--help");
+			assertThat(run.exit()).isEqualTo(0);
+			assertThat(run.out()).startsWith("usage:");
+			assertThat(run.err()).isEmpty();
 		}
 
 		@Test

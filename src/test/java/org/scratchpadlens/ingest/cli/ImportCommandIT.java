@@ -15,7 +15,7 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scratchpadlens.ingest.sample.BadInputCorpus;
+import org.scratchpadlens.ingest.BadInputCorpus;
 import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
