@@ -3,14 +3,12 @@ package org.scratchpadlens.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-@DatabaseTest
-@SpringBootTest
+@AppTest
 class AdminBootstrapTests extends FreshDatabase {
 
 	@Autowired

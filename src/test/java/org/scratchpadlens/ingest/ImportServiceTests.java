@@ -22,21 +22,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.AppTest;
+import org.scratchpadlens.support.BlockingUndoVeto;
 import org.scratchpadlens.support.FreshDatabase;
 import org.scratchpadlens.support.TranscriptFiles;
 import org.scratchpadlens.transcript.RunQueries;
 import org.scratchpadlens.transcript.RunSummary;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(ImportServiceTests.Config.class)
+@AppTest
 class ImportServiceTests extends FreshDatabase {
 
 	@Autowired
@@ -58,7 +53,7 @@ class ImportServiceTests extends FreshDatabase {
 	JdbcClient jdbc;
 
 	@Autowired
-	VetoForTests veto;
+	BlockingUndoVeto veto;
 
 	@TempDir
 	Path dir;
@@ -605,31 +600,6 @@ class ImportServiceTests extends FreshDatabase {
 			assertThat(queries.find(alive).orElseThrow().status()).isEqualTo(ImportJobStatus.RUNNING);
 			assertThat(undo.undo(alive).blockers()).containsExactly("the job is still running");
 			jdbc.sql("delete from import_job where id = ?").params(alive).update();
-		}
-
-	}
-
-	static class VetoForTests implements ImportUndoVeto {
-
-		private final Map<Long, String> blocked = new java.util.concurrent.ConcurrentHashMap<>();
-
-		void block(long job, String why) {
-			blocked.put(job, why);
-		}
-
-		@Override
-		public List<String> blockers(long importJobId) {
-			return blocked.containsKey(importJobId) ? List.of(blocked.get(importJobId)) : List.of();
-		}
-
-	}
-
-	@TestConfiguration
-	static class Config {
-
-		@Bean
-		VetoForTests vetoForTests() {
-			return new VetoForTests();
 		}
 
 	}

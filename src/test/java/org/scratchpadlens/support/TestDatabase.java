@@ -11,8 +11,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Which database the tests run on. The build runs the database tests twice: on embedded
  * H2 (default) and, in a second Surefire execution with
- * {@code -Dscratchpad.test.db=postgres}, on a real PostgreSQL server. Every test class
- * gets a database of its own: a fresh in-memory H2, or a fresh schema on the server.
+ * {@code -Dscratchpad.test.db=postgres}, on a real PostgreSQL server. Test classes share
+ * one database per run (an in-memory H2, or a schema on the server), emptied before each
+ * class; a class that needs the first start of the app gets one of its own.
  */
 public final class TestDatabase {
 
@@ -34,9 +35,24 @@ public final class TestDatabase {
 		return "true".equalsIgnoreCase(System.getenv("CI"));
 	}
 
+	/** The database test classes share in this run (a JVM). */
+	private static final String SHARED = newName();
+
+	private static String newName() {
+		return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	}
+
+	/** Registers the database test classes share in this run. */
+	public static void registerShared(DynamicPropertyRegistry registry) {
+		register(registry, SHARED);
+	}
+
 	/** Registers a fresh database for one test class. */
 	public static void register(DynamicPropertyRegistry registry) {
-		String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		register(registry, newName());
+	}
+
+	private static void register(DynamicPropertyRegistry registry, String name) {
 		if (postgres()) {
 			registry.add("spring.datasource.url",
 					() -> PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name);

@@ -13,12 +13,10 @@ import org.scratchpadlens.ingest.ImportDefaults;
 import org.scratchpadlens.ingest.ImportProgress;
 import org.scratchpadlens.ingest.ImportRequest;
 import org.scratchpadlens.ingest.ImportService;
-import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.scratchpadlens.support.TranscriptFiles;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -26,9 +24,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * What scripts see of the store: runs with their counts, pairs, settings, import jobs,
  * the OpenAPI description.
  */
-@DatabaseTest
-@SpringBootTest
-@AutoConfigureMockMvc
+@AppTest
 class RunApiTests extends FreshDatabase {
 
 	static final String PASSWORD = "admin-test-password";

@@ -14,17 +14,13 @@ import org.scratchpadlens.ingest.ImportDefaults;
 import org.scratchpadlens.ingest.ImportProgress;
 import org.scratchpadlens.ingest.ImportRequest;
 import org.scratchpadlens.ingest.ImportService;
-import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.scratchpadlens.support.TranscriptFiles;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@DatabaseTest
-@SpringBootTest
-@AutoConfigureMockMvc
+@AppTest
 class RunPageTests extends FreshDatabase {
 
 	@Autowired

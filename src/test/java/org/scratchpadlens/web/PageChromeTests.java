@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import org.junit.jupiter.api.Test;
-import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * What surrounds the pages: the favicon, the login notices and what Swagger UI says about
  * the API.
  */
-@DatabaseTest
-@SpringBootTest
-@AutoConfigureMockMvc
+@AppTest
 class PageChromeTests extends FreshDatabase {
 
 	@Autowired

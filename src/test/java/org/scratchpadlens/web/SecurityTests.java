@@ -10,11 +10,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.scratchpadlens.account.AccountService;
 import org.scratchpadlens.account.Role;
-import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -26,9 +24,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Every page and API call needs a login; forms need CSRF; scripts use Basic without CSRF
  * on /api and /export.
  */
-@DatabaseTest
-@SpringBootTest
-@AutoConfigureMockMvc
+@AppTest
 class SecurityTests extends FreshDatabase {
 
 	static final String ADMIN_PASSWORD = "admin-test-password";

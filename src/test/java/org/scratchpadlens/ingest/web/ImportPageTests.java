@@ -8,18 +8,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The import pages for jobs a person cannot watch to the end. */
-@DatabaseTest
-@SpringBootTest
-@AutoConfigureMockMvc
+@AppTest
 class ImportPageTests extends FreshDatabase {
 
 	@Autowired

@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.scratchpadlens.support.Browser;
 import org.scratchpadlens.support.BrowserAvailable;
-import org.scratchpadlens.support.FreshDatabase;
+import org.scratchpadlens.support.OwnDatabase;
 import org.scratchpadlens.support.TranscriptFiles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(BrowserAvailable.class)
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "scratchpad.sample-data.enabled=true", "scratchpad.sample-data.path=transcripts" })
-class ImportPagesBrowserTests extends FreshDatabase {
+		properties = "scratchpad.sample-data.enabled=true")
+class ImportPagesBrowserTests extends OwnDatabase {
 
 	@LocalServerPort
 	int port;
