@@ -1,0 +1,127 @@
+package org.scratchpadlens.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A store made by an earlier version of the app upgrades on start with nothing lost. The
+ * store is built with the migrations of that version (Flyway's target), filled as that
+ * version's importer filled it, including the states the new constraints forbid, then
+ * migrated to the latest version.
+ */
+@DatabaseTest
+class MigrationUpgradeTests {
+
+	private DriverManagerDataSource dataSource;
+
+	private Flyway flyway(String target) {
+		var config = Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common",
+					"classpath:db/migration/" + (TestDatabase.postgres() ? "postgresql" : "h2"));
+		if (TestDatabase.postgres()) {
+			String schema = dataSource.getUrl().replaceAll(".*currentSchema=", "");
+			config.schemas(schema).defaultSchema(schema).createSchemas(true);
+		}
+		if (target != null) {
+			config.target(target);
+		}
+		return config.load();
+	}
+
+	@BeforeEach
+	void freshDatabase() {
+		String name = "u_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		if (TestDatabase.postgres()) {
+			dataSource = new DriverManagerDataSource(
+					TestDatabase.PG_URL + (TestDatabase.PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name,
+					TestDatabase.PG_USER, TestDatabase.PG_PASSWORD);
+		}
+		else {
+			dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+		}
+	}
+
+	@Test
+	void aStoreOfTheFirstReleaseUpgradesWithEveryRowKept() {
+		// the first release's schema: V1, and V2 on H2 only
+		flyway(TestDatabase.postgres() ? "1" : "2").migrate();
+		JdbcTemplate sql = new JdbcTemplate(dataSource);
+		Timestamp now = Timestamp.from(Instant.now());
+		long sampleJob = job(sql, "sample", now);
+		long cliJob = job(sql, "cli", now);
+		// a run of samples only, and one a release import turned into a mix (the bug)
+		long samples = run(sql, "helpful_only/default", now);
+		long mixed = run(sql, "animal_welfare/default", now);
+		transcript(sql, 1000, samples, "0.json", 1, true, sampleJob, now);
+		transcript(sql, 1001, mixed, "0.json", 1, false, sampleJob, now);
+		transcript(sql, 1002, mixed, "0.json", 2, true, cliJob, now);
+		// two current versions of one identity, as one import could leave them
+		transcript(sql, 1003, mixed, "1.json", 1, true, cliJob, now);
+		transcript(sql, 1004, mixed, "1.json", 2, true, cliJob, now);
+		sql.update("insert into metric_name (id, name) values (1, 'partial_scheme')");
+		sql.update("insert into metric (transcript_id, metric_name_id, value_type, bool_value, raw_value)"
+				+ " values (1003, 1, 'boolean', true, 'true')");
+
+		flyway(null).migrate();
+
+		assertThat(sql.queryForObject("select count(*) from transcript", Long.class)).as("every version kept")
+			.isEqualTo(5);
+		assertThat(sql.queryForObject("select count(*) from metric", Long.class)).isEqualTo(1);
+		assertThat(sql.queryForList("select id from transcript where is_current order by id", Long.class))
+			.as("the newest of two current versions stays current")
+			.containsExactly(1000L, 1002L, 1004L);
+		assertThat(sql.queryForList("select path from run where sample order by path", String.class))
+			.as("only a run of samples alone is marked")
+			.containsExactly("helpful_only/default");
+		assertThat(sql.queryForObject("select prompts_unchanged from import_job where id = ?", Integer.class, cliJob))
+			.isZero();
+		// a sample run and a real run may now share a path
+		run(sql, "helpful_only/default", now);
+		assertThat(sql.queryForObject("select count(*) from run where path = 'helpful_only/default'", Long.class))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void theLatestSchemaMigratesAnEmptyStore() {
+		var result = flyway(null).migrate();
+		assertThat(result.success).isTrue();
+		assertThat(flyway(null).info().pending()).isEmpty();
+		assertThat(List.of(flyway(null).info().applied())).isNotEmpty();
+	}
+
+	private static long job(JdbcTemplate sql, String origin, Timestamp now) {
+		sql.update("insert into import_job (origin, description, status, started_at, updated_at)"
+				+ " values (?, 'test', 'completed', ?, ?)", origin, now, now);
+		return sql.queryForObject("select max(id) from import_job", Long.class);
+	}
+
+	private static long run(JdbcTemplate sql, String path, Timestamp now) {
+		sql.update("insert into run (path, setting, setting_source, created_at) values (?, 'unknown', 'derived', ?)",
+				path, now);
+		return sql.queryForObject("select max(id) from run", Long.class);
+	}
+
+	private static void transcript(JdbcTemplate sql, long id, long run, String file, int version, boolean current,
+			long job, Timestamp now) {
+		sql.update("""
+				insert into transcript (id, run_id, split, file_name, version, is_current, content_sha256, byte_size,
+				  source_path, import_job_id, split_mismatch, message_count, scratchpad_blocks, has_output, cut_off,
+				  imported_at)
+				values (?, ?, 'train', ?, ?, ?, ?, 10, 'x', ?, false, 0, 0, false, false, ?)""", id, run, file, version,
+				current, "%064d".formatted(id), job, now);
+	}
+
+}
