@@ -1,6 +1,9 @@
 package org.scratchpadlens.ingest;
 
-/** Called from the writing thread after each committed batch. */
+/**
+ * Told how far an import has read: about twice a second, from the thread that runs the
+ * import (not a writer), with the files read so far; they are written shortly after.
+ */
 @FunctionalInterface
 public interface ImportProgress {
 

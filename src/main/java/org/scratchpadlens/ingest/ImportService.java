@@ -70,9 +70,8 @@ public class ImportService {
 		this.batchSize = batchSize;
 		this.postgres = isPostgres(dataSource);
 		// 0 = choose: embedded H2 does its work on our two cores already (one writer
-		// saturates them with the
-		// reader and H2's own serialiser); a database server does its work in its own
-		// process.
+		// saturates them with the reader and H2's own serialiser); a database server
+		// does its work in its own process.
 		this.writers = writers > 0 ? writers : postgres ? 2 : 1;
 	}
 

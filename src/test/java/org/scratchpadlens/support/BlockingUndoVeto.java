@@ -21,6 +21,10 @@ public class BlockingUndoVeto implements ImportUndoVeto {
 		blocked.put(job, why);
 	}
 
+	public void clear() {
+		blocked.clear();
+	}
+
 	@Override
 	public List<String> blockers(long importJobId) {
 		return blocked.containsKey(importJobId) ? List.of(blocked.get(importJobId)) : List.of();

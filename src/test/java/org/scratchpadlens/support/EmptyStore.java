@@ -27,7 +27,11 @@ public class EmptyStore implements BeforeAllCallback {
 	@Override
 	public void beforeAll(ExtensionContext context) throws SQLException {
 		ApplicationContext app = SpringExtension.getApplicationContext(context);
-		DataSource dataSource = app.getBean(DataSource.class);
+		empty(app.getBean(DataSource.class));
+	}
+
+	/** Empties the store now (for a class whose tests each need an empty one). */
+	public static void empty(DataSource dataSource) throws SQLException {
 		try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
 			boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 			List<String> tables = new ArrayList<>();

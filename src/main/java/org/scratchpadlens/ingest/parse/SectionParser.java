@@ -108,9 +108,8 @@ public final class SectionParser {
 					return true;
 				}
 				// closing an ancestor while a child is still open: the child lost its
-				// closing tag, unless the
-				// child's own closing tags that follow account for it (then this closing
-				// tag is prose)
+				// closing tag, unless the child's own closing tags that follow account
+				// for it (then this closing tag is prose)
 				if (isOpen(stack, tag.kind) && !enoughClosesFollow(top.kind, tag.end)) {
 					while (stack.peek().kind != tag.kind) {
 						close(out, stack.pop(), tag.start, false);

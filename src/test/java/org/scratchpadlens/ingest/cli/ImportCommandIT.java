@@ -52,10 +52,14 @@ class ImportCommandIT {
 			assertThat(r.has(field)).as(field).isTrue();
 		}
 
-		JarProcess.Result second = JarProcess.run(work, "import", SAMPLE.toString(), "--report=" + report, url);
+		// options take their value after '=' or after a space
+		JarProcess.Result second = JarProcess.run(work, "import", SAMPLE.toString(), "--report", report.toString(),
+				url);
 
-		assertThat(second.exit()).isZero();
+		assertThat(second.exit()).as(second.err()).isZero();
+		assertThat(second.out()).contains("prompts:     0 new, 3 unchanged");
 		JsonNode r2 = json.readTree(report.toFile());
+		assertThat(r2.get("prompts_unchanged").asInt()).isEqualTo(3);
 		assertThat(r2.get("transcripts_imported").asInt()).isZero();
 		assertThat(r2.get("transcripts_unchanged").asInt()).isEqualTo(80);
 		assertThat(r2.get("documents_imported").asInt()).isZero();
@@ -98,6 +102,14 @@ class ImportCommandIT {
 		JarProcess.Result help = JarProcess.run(work, "--help");
 		assertThat(help.exit()).isZero();
 		assertThat(help.out()).contains("import PATH...").contains("agreement FILE.csv");
+
+		// every command's help: on standard output, exit 0
+		for (String command : new String[] { "import", "agreement", "generate", "baseline" }) {
+			JarProcess.Result commandHelp = JarProcess.run(work, command, "--help");
+			assertThat(commandHelp.exit()).as(command + " --help").isZero();
+			assertThat(commandHelp.out()).as(command + " --help").contains("usage:");
+			assertThat(commandHelp.err()).as(command + " --help").doesNotContain("usage:");
+		}
 	}
 
 	@Test
@@ -125,14 +137,14 @@ class ImportCommandIT {
 	}
 
 	@Test
-	void importsIntoTheDatabaseOfARunningAppAndTheAppSeesTheRuns() throws Exception {
+	void importsIntoTheDatabaseOfARunningAppWhoseSamplesStayApartUntilRemoved() throws Exception {
 		int port;
 		try (ServerSocket s = new ServerSocket(0)) {
 			port = s.getLocalPort();
 		}
 		Path log = work.resolve("app.log");
-		Process app = JarProcess.start(work, log, "--server.port=" + port, "--scratchpad.sample-data.enabled=false",
-				"--ADMIN_PASSWORD=it-secret");
+		// started away from the repository: the samples come from the jar itself
+		Process app = JarProcess.start(work, log, "--server.port=" + port, "--ADMIN_PASSWORD=it-secret");
 		try {
 			HttpClient http = HttpClient.newHttpClient();
 			String auth = "Basic "
@@ -142,17 +154,48 @@ class ImportCommandIT {
 				.timeout(Duration.ofSeconds(10))
 				.build();
 			awaitUp(http, runs, app, log);
+			HttpRequest jobs = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports"))
+				.header("Authorization", auth)
+				.build();
+			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+			while (!json.readTree(http.send(jobs, HttpResponse.BodyHandlers.ofString()).body())
+				.toString()
+				.contains("\"status\":\"completed\"")) {
+				assertThat(System.nanoTime()).as("the sample import finishes").isLessThan(deadline);
+				Thread.sleep(200);
+			}
+			JsonNode before = json.readTree(http.send(runs, HttpResponse.BodyHandlers.ofString()).body());
+			assertThat(before).as("the sample runs, marked").hasSize(4).allSatisfy(run -> {
+				assertThat(run.get("sample").asBoolean()).isTrue();
+			});
 
+			// the same files imported as real data become runs of their own, not new
+			// versions of the samples
 			JarProcess.Result result = JarProcess.run(work, "import",
 					SAMPLE.resolve("json_outputs/helpful_only").toString());
 
 			assertThat(result.exit()).as(result.err()).isZero();
-			String body = http.send(runs, HttpResponse.BodyHandlers.ofString()).body();
-			JsonNode list = json.readTree(body);
-			assertThat(list).anySatisfy(run -> {
+			assertThat(result.out()).contains("transcripts: 20 new, 0 updated, 0 unchanged");
+			JsonNode list = json.readTree(http.send(runs, HttpResponse.BodyHandlers.ofString()).body());
+			assertThat(list).filteredOn(run -> run.get("run").asString().equals("helpful_only/default"))
+				.hasSize(2)
+				.allSatisfy(run -> {
+					assertThat(run.get("train").asInt()).isEqualTo(10);
+					assertThat(run.get("deploy").asInt()).isEqualTo(10);
+				});
+
+			HttpResponse<String> removed = http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/samples"))
+					.header("Authorization", auth)
+					.DELETE()
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+			assertThat(json.readTree(removed.body()).get("transcripts_removed").asInt()).isEqualTo(80);
+			JsonNode after = json.readTree(http.send(runs, HttpResponse.BodyHandlers.ofString()).body());
+			assertThat(after).singleElement().satisfies(run -> {
 				assertThat(run.get("run").asString()).isEqualTo("helpful_only/default");
-				assertThat(run.get("train").asInt()).isEqualTo(10);
-				assertThat(run.get("deploy").asInt()).isEqualTo(10);
+				assertThat(run.get("sample").asBoolean()).isFalse();
 			});
 		}
 		finally {
