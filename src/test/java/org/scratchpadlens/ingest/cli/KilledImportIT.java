@@ -82,12 +82,11 @@ class KilledImportIT {
 			port = s.getLocalPort();
 		}
 		Process app = JarProcess.start(work, work.resolve("app.log"), "--server.port=" + port,
-				"--scratchpad.sample-data.enabled=false", "--ADMIN_PASSWORD=it-secret", "--spring.datasource.url=" + url);
+				"--scratchpad.sample-data.enabled=false", "--ADMIN_PASSWORD=it-secret",
+				"--spring.datasource.url=" + url);
 		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest jobs = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/api/imports"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
+		HttpRequest jobs = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		Process importer = null;
@@ -115,7 +114,7 @@ class KilledImportIT {
 			}
 			assertThat(single(c, """
 					select count(*) from transcript t
-					where t.message_count <> (select count(*) from message m where m.transcript_id = t.id)""")
+					where t.message_count <> (select count(*) from message m where m.transcript_id = t.id)"""))
 				.as("half-written")
 				.isZero();
 		}
