@@ -182,27 +182,24 @@ class StoreGuaranteesTests extends FreshDatabase {
 	void theDatabaseRefusesASecondCurrentVersionOfOneIdentity() {
 		write(dir.resolve("json_outputs/helpful_only/guarded/train/0.json"), transcript(true, "guarded", null));
 		importPaths(dir.resolve("json_outputs"));
-		JdbcTemplate sql = new JdbcTemplate(dataSource);
 
-		assertThatThrownBy(() -> sql.update("""
-				insert into transcript (id, run_id, split, file_name, query_index, version, is_current, content_sha256,
-				  byte_size, source_path, import_job_id, split_mismatch, message_count, scratchpad_blocks, has_output,
-				  cut_off, imported_at)
-				select id + 1, run_id, split, file_name, query_index, version + 1, true, content_sha256, byte_size,
-				  source_path, import_job_id, split_mismatch, message_count, scratchpad_blocks, has_output, cut_off,
-				  imported_at
-				from transcript where run_id = (select id from run where path = 'helpful_only/guarded')"""))
+		assertThatThrownBy(() -> addNextVersion("helpful_only/guarded", true))
 			.isInstanceOf(DataIntegrityViolationException.class);
 		// an earlier version beside the current one is fine
-		sql.update("""
+		addNextVersion("helpful_only/guarded", false);
+		assertThat(versions("helpful_only/guarded")).isEqualTo(2);
+	}
+
+	/** A copy of the run's transcripts as their next version, written by hand. */
+	private void addNextVersion(String run, boolean current) {
+		new JdbcTemplate(dataSource).update("""
 				insert into transcript (id, run_id, split, file_name, query_index, version, is_current, content_sha256,
 				  byte_size, source_path, import_job_id, split_mismatch, message_count, scratchpad_blocks, has_output,
 				  cut_off, imported_at)
-				select id + 1, run_id, split, file_name, query_index, version + 1, false, content_sha256, byte_size,
+				select id + 1, run_id, split, file_name, query_index, version + 1, ?, content_sha256, byte_size,
 				  source_path, import_job_id, split_mismatch, message_count, scratchpad_blocks, has_output, cut_off,
 				  imported_at
-				from transcript where run_id = (select id from run where path = 'helpful_only/guarded')""");
-		assertThat(versions("helpful_only/guarded")).isEqualTo(2);
+				from transcript where run_id = (select id from run where path = ?)""", current, run);
 	}
 
 	@Test
