@@ -1,6 +1,9 @@
 package org.scratchpadlens.account;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
@@ -9,37 +12,61 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every page and API call needs a login. People use form login with CSRF. Scripts use
- * HTTP Basic: a request that carries an Authorization header to /api/** or /export/** is
- * stateless and needs no CSRF token; Basic is also accepted on every GET.
+ * Who may do what, deny by default: every page and endpoint is named below with the roles
+ * it needs, and whatever is not named is refused ({@code anyRequest().denyAll()}), so an
+ * endpoint someone forgets to add here is closed, not open. An address no controller
+ * handles at all is let through to a logged-in user, so that Spring MVC can say "not
+ * found" (see {@link NoControllerRequests}).
+ * <p>
+ * People use form login with CSRF. Scripts use HTTP Basic: a request that carries an
+ * Authorization header to /api/** or /export/** is stateless and needs no CSRF token;
+ * Basic is also accepted on every GET.
  */
 @Configuration
 @EnableMethodSecurity
 @ConditionalOnWebApplication
 class SecurityConfig {
+
+	/**
+	 * Reading runs, imports and their reports: every account (a role added later reads
+	 * too).
+	 */
+	static final String[] READERS = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+	/** Uploading, starting and undoing imports. A RESEARCHER role is to join here. */
+	static final String[] IMPORTERS = { Role.ADMIN.name() };
+
+	/** Correcting what the store says about a run (its setting). */
+	static final String[] ADMINS = { Role.ADMIN.name() };
 
 	/**
 	 * Told to a page's script (or a script that sent a session cookie) that changed
@@ -53,42 +80,91 @@ class SecurityConfig {
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
 	@Bean
+	NoControllerRequests noControllerRequests(ApplicationContext context) {
+		return new NoControllerRequests(
+				() -> context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain scriptChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain scriptChain(HttpSecurity http, NoControllerRequests noController) throws Exception {
 		// A script is a call to /api or /export that carries credentials, or that has no
-		// browser session at
-		// all (then it gets 401 and a Basic challenge, not a CSRF 403 that would mislead
-		// its author).
+		// browser session at all (then it gets 401 and a Basic challenge, not a CSRF 403
+		// that would mislead its author).
 		http.securityMatcher(request -> isScriptPath(request)
-				&& (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
-			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+				&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null))
+			.authorizeHttpRequests(auth -> rules(auth, noController))
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
 	}
 
-	private static boolean isScriptPath(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/") || path.startsWith("/export/");
-	}
-
 	@Bean
 	@Order(2)
-	SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error")
-			.permitAll()
-			.requestMatchers(HttpMethod.DELETE, "/api/imports/**")
-			.hasRole("ADMIN")
-			.anyRequest()
-			.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+	SecurityFilterChain browserChain(HttpSecurity http, NoControllerRequests noController) throws Exception {
+		http.authorizeHttpRequests(auth -> rules(auth, noController))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
 			.httpBasic(Customizer.withDefaults())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfig::deny));
 		return http.build();
+	}
+
+	/**
+	 * Every page and endpoint with the roles it needs, the same for both chains (the
+	 * script chain only ever sees /api and /export). The first rule that matches decides,
+	 * so the narrower rules come first.
+	 */
+	private static void rules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+			RequestMatcher noController) {
+		auth
+			// the login page and what it shows; the error page of a request that was let
+			// through or refused already (asked for directly, /error is a 404)
+			.requestMatchers("/login", "/error")
+			.permitAll()
+			.requestMatchers(reads("/css/**", "/images/**", "/favicon.ico", "/webjars/htmx.org/**"))
+			.permitAll()
+			// importing
+			.requestMatchers(reads("/imports/new"))
+			.hasAnyRole(IMPORTERS)
+			.requestMatchers(HttpMethod.POST, "/imports", "/imports/*/delete")
+			.hasAnyRole(IMPORTERS)
+			.requestMatchers(HttpMethod.DELETE, "/api/imports/*")
+			.hasAnyRole(IMPORTERS)
+			// correcting a run
+			.requestMatchers(HttpMethod.POST, "/runs/*/setting")
+			.hasAnyRole(ADMINS)
+			.requestMatchers(HttpMethod.PUT, "/api/runs/*/setting")
+			.hasAnyRole(ADMINS)
+			// reading
+			.requestMatchers(reads("/", "/imports", "/imports/*", "/imports/*/progress", "/api/runs",
+					"/api/runs/totals", "/api/runs/*/pairs", "/api/imports", "/api/imports/*", "/api/imports/*/files",
+					"/api/openapi", "/api/openapi.yaml", "/api/openapi/swagger-config", "/api/docs",
+					"/api/swagger-ui/**", "/webjars/swagger-ui/**", "/js/**"))
+			.hasAnyRole(READERS)
+			// no controller at this address, or not with this method: 404 or 405
+			.requestMatchers(noController)
+			.hasAnyRole(READERS)
+			.anyRequest()
+			.denyAll();
+	}
+
+	/** GET and HEAD of these paths (Spring MVC answers HEAD wherever it answers GET). */
+	private static RequestMatcher reads(String... patterns) {
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (String pattern : patterns) {
+			matchers.add(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, pattern));
+			matchers.add(PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, pattern));
+		}
+		return new OrRequestMatcher(matchers);
+	}
+
+	static boolean isScriptPath(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/") || path.startsWith("/export/");
 	}
 
 	/**
@@ -115,16 +191,18 @@ class SecurityConfig {
 
 	/**
 	 * A missing or stale CSRF token. Under /api: a JSON 403 that says how to send the
-	 * token, or to use Basic. On a form, when the session expired (or the server
-	 * restarted), say so and offer the login rather than "your account may not do this";
-	 * when the session is still valid the page was just out of date (the user logged in
-	 * again in another tab, for instance): the error page says to reload it (the
-	 * CsrfException under {@link WebAttributes#ACCESS_DENIED_403} tells the error page).
+	 * token, or to use Basic. On a form sent with HTTP Basic (a script posting a page's
+	 * form): the error page says the form needs the token from its page and points to the
+	 * API. On a form, when the session expired (or the server restarted), say so and
+	 * offer the login rather than "your account may not do this"; when the session is
+	 * still valid the page was just out of date (the user logged in again in another tab,
+	 * for instance): the error page says to reload it (the CsrfException under
+	 * {@link WebAttributes#ACCESS_DENIED_403} tells the error page).
 	 */
 	private static void deny(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
 			throws IOException, ServletException {
 		if (e instanceof CsrfException && !response.isCommitted()) {
-			if (isApiPath(request)) {
+			if (isScriptPath(request)) {
 				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 				response.getOutputStream()
@@ -132,7 +210,7 @@ class SecurityConfig {
 				return;
 			}
 			Authentication user = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-			if (!TRUST.isAuthenticated(user)) {
+			if (!TRUST.isAuthenticated(user) && !sentBasic(request)) {
 				response.sendRedirect(request.getContextPath() + "/login?expired");
 				return;
 			}
@@ -143,9 +221,9 @@ class SecurityConfig {
 		new AccessDeniedHandlerImpl().handle(request, response, e);
 	}
 
-	private static boolean isApiPath(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/");
+	private static boolean sentBasic(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 }

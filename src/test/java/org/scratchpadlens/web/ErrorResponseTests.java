@@ -25,7 +25,14 @@ import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ ErrorResponseTests.FailingApi.class, ErrorResponseTests.FailingPage.class })
+@Import({ ErrorResponseTests.FailingApi.class, ErrorResponseTests.FailingPage.class,
+		ErrorResponseTests.TestOnlyRule.class })
 class ErrorResponseTests extends FreshDatabase {
 
 	static final String ADMIN = basic("admin", "admin-test-password");
@@ -77,6 +85,26 @@ class ErrorResponseTests extends FreshDatabase {
 		@GetMapping("/api/test-only/needs-a-count")
 		int needsACount(@RequestParam int count) {
 			return count;
+		}
+
+	}
+
+	/**
+	 * Security denies what it has no rule for: the endpoints above get one, as a real
+	 * endpoint gets its rule in SecurityConfig.
+	 */
+	@TestConfiguration
+	static class TestOnlyRule {
+
+		@Bean
+		@Order(0)
+		SecurityFilterChain testOnlyEndpoints(HttpSecurity http) throws Exception {
+			http.securityMatcher("/api/test-only/**", "/test-only/**")
+				.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+				.httpBasic(Customizer.withDefaults())
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable());
+			return http.build();
 		}
 
 	}
