@@ -1,6 +1,7 @@
 package org.scratchpadlens.account;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -18,20 +20,27 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -49,7 +58,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>
  * People use form login with CSRF. Scripts use HTTP Basic: a request that carries an
  * Authorization header to /api/** or /export/** is stateless and needs no CSRF token;
- * Basic is also accepted on every GET.
+ * Basic is also accepted on every GET. Password checks of both go through the
+ * {@link LoginThrottle}.
  */
 @Configuration
 @EnableMethodSecurity
@@ -80,6 +90,23 @@ class SecurityConfig {
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
 	@Bean
+	LoginThrottle loginThrottle(@Value("${scratchpad.login.max-failures-per-account:5}") int perAccount,
+			@Value("${scratchpad.login.max-failures-per-address:20}") int perAddress) {
+		return new LoginThrottle(Clock.systemUTC(), perAccount, perAddress);
+	}
+
+	/**
+	 * The one way a password is checked, for both filter chains (and anything else that
+	 * asks Spring Security's global authentication manager).
+	 */
+	@Bean
+	AuthenticationProvider passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder);
+		return new ThrottledAuthenticationProvider(passwords, throttle);
+	}
+
+	@Bean
 	NoControllerRequests noControllerRequests(ApplicationContext context) {
 		return new NoControllerRequests(
 				() -> context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
@@ -87,14 +114,17 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain scriptChain(HttpSecurity http, NoControllerRequests noController) throws Exception {
+	SecurityFilterChain scriptChain(HttpSecurity http, AuthenticationProvider passwordLogins,
+			NoControllerRequests noController) throws Exception {
 		// A script is a call to /api or /export that carries credentials, or that has no
 		// browser session at all (then it gets 401 and a Basic challenge, not a CSRF 403
 		// that would mislead its author).
 		http.securityMatcher(request -> isScriptPath(request)
 				&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null))
 			.authorizeHttpRequests(auth -> rules(auth, noController))
-			.httpBasic(Customizer.withDefaults())
+			.authenticationManager(new ProviderManager(passwordLogins))
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::challenge))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfig::challenge))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
@@ -102,13 +132,19 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain browserChain(HttpSecurity http, NoControllerRequests noController) throws Exception {
+	SecurityFilterChain browserChain(HttpSecurity http, AuthenticationProvider passwordLogins, LoginThrottle throttle,
+			NoControllerRequests noController) throws Exception {
 		http.authorizeHttpRequests(auth -> rules(auth, noController))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+			.authenticationManager(new ProviderManager(passwordLogins))
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(loginFailed(throttle)))
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::challenge))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfig::deny));
+			.exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfig::deny)
+				// a script's call in an expired session: 401, not the login page
+				.defaultAuthenticationEntryPointFor(SecurityConfig::challenge, SecurityConfig::isScriptPath));
 		return http.build();
 	}
 
@@ -187,6 +223,40 @@ class SecurityConfig {
 		return HttpMethod.GET.matches(request.getMethod()) && accept != null
 				&& accept.contains(MediaType.TEXT_HTML_VALUE) && request.getHeader("HX-Request") == null
 				&& request.getHeader("X-Requested-With") == null;
+	}
+
+	/**
+	 * A failed form login goes back to the login page, saying how long to wait once the
+	 * account or address has failed too often.
+	 */
+	private static AuthenticationFailureHandler loginFailed(LoginThrottle throttle) {
+		return (request, response, e) -> {
+			String target;
+			if (e instanceof LoginThrottledException refused) {
+				target = "/login?wait=" + refused.seconds();
+			}
+			else {
+				long wait = throttle.secondsToWait(request.getParameter("username"), request.getRemoteAddr());
+				target = wait > 0 ? "/login?error&wait=" + wait : "/login?error";
+			}
+			response.sendRedirect(request.getContextPath() + target);
+		};
+	}
+
+	/**
+	 * HTTP Basic without credentials, with wrong ones, or refused by the throttle (429
+	 * with Retry-After). The error page says which: the exception goes with the request.
+	 */
+	private static void challenge(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+			throws IOException {
+		request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
+		if (e instanceof LoginThrottledException refused) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.seconds()));
+			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+			return;
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Scratchpad Lens\"");
+		response.sendError(HttpStatus.UNAUTHORIZED.value());
 	}
 
 	/**

@@ -11,6 +11,8 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
@@ -46,6 +48,10 @@ class ErrorResponses extends DefaultErrorAttributes implements ErrorViewResolver
 			// a form with a missing or stale CSRF token in a session that is still valid
 			attributes.put("outOfDate",
 					servlet.getRequest().getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
+			// a login sent with HTTP Basic (to a page's address) that failed or must wait
+			int status = status(webRequest);
+			attributes.put("reason",
+					status == 401 || status == 429 ? loginSentence(servlet.getRequest(), status) : null);
 			return attributes;
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -62,6 +68,25 @@ class ErrorResponses extends DefaultErrorAttributes implements ErrorViewResolver
 	static boolean isApi(HttpServletRequest request) {
 		String path = originalPath(request);
 		return path.equals("/api") || path.startsWith("/api/");
+	}
+
+	/**
+	 * A login that failed over HTTP Basic: none sent, a wrong one, or one refused for a
+	 * while after too many failures (the exception comes from the security
+	 * configuration's entry point, with the request).
+	 */
+	private static String loginSentence(HttpServletRequest request, int status) {
+		Object refused = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+		if (status == 429) {
+			return refused instanceof LockedException locked && locked.getMessage() != null ? locked.getMessage()
+					: "Too many failed logins: wait a few minutes, then try again.";
+		}
+		if (refused instanceof BadCredentialsException) {
+			return "Wrong username or password: the user name and password sent with HTTP Basic do not match an "
+					+ "account. Check both (curl -u USER:PASSWORD); after repeated failures the account has to wait.";
+		}
+		return "This call needs a login: send the user name and password of an account with HTTP Basic, "
+				+ "for example curl -u admin:PASSWORD.";
 	}
 
 	/** The path that failed, not that of the error page. */
@@ -85,8 +110,7 @@ class ErrorResponses extends DefaultErrorAttributes implements ErrorViewResolver
 		String path = originalPath(request);
 		return switch (status) {
 			case 400 -> "The request is not valid; see " + ApiErrors.DOCS + " for what this call expects.";
-			case 401 -> "This call needs a login: send the user name and password of an account with HTTP Basic, "
-					+ "for example curl -u admin:PASSWORD.";
+			case 401, 429 -> loginSentence(request, status);
 			case 403 -> "Your account may not do this.";
 			case 404 ->
 				error == null || error instanceof NoResourceFoundException || error instanceof NoHandlerFoundException

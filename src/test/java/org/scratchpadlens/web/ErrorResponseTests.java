@@ -159,6 +159,35 @@ class ErrorResponseTests extends FreshDatabase {
 	}
 
 	@Test
+	void aWrongPasswordIsToldApartFromNoLoginAtAll() throws Exception {
+		var wrong = send(get("/api/runs").header("Authorization", basic("rater1", "not-the-password")));
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(wrong.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+		assertThat(error(wrong)).startsWith("Wrong username or password").doesNotContain("needs a login");
+
+		var none = send(get("/api/runs"));
+		assertThat(error(none)).startsWith("This call needs a login").doesNotContain("Wrong");
+	}
+
+	@Test
+	void aScriptThatFailedTooOftenIsToldToWaitAndForHowLong() throws Exception {
+		accounts.create("guessed", "the-password", Role.RATER);
+		for (int i = 1; i <= 5; i++) {
+			// counted once each, though each failure is also dispatched to the error page
+			assertThat(send(get("/api/runs").header("Authorization", basic("guessed", "guess" + i))).statusCode())
+				.as("failure " + i)
+				.isEqualTo(401);
+		}
+
+		var refused = send(get("/api/runs").header("Authorization", basic("guessed", "the-password")));
+		assertThat(refused.statusCode()).isEqualTo(429);
+		long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(retryAfter).isBetween(1L, 30L);
+		assertThat(error(refused)).startsWith("Too many failed logins for this account or from this address")
+			.matches(".*wait (" + retryAfter + "|" + (retryAfter + 1) + ") seconds.*");
+	}
+
+	@Test
 	void aMissingParameterIsNamed() throws Exception {
 		var response = send(get("/api/test-only/needs-a-count").header("Authorization", ADMIN));
 		assertThat(response.statusCode()).isEqualTo(400);

@@ -18,6 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -260,6 +261,117 @@ class SecurityTests extends FreshDatabase {
 				.isEqualTo("/");
 		}
 
+	}
+
+	/**
+	 * Password guessing is slowed per account and per address, on the login form and over
+	 * Basic; each test uses accounts and an address of its own (the counts live as long
+	 * as the application).
+	 */
+	@Nested
+	class Throttling {
+
+		static final String RIGHT = "right-password";
+
+		void account(String name) {
+			if (!accounts.exists(name)) {
+				accounts.create(name, RIGHT, Role.RATER);
+			}
+		}
+
+		MvcTestResult formLogin(String user, String password, String address) {
+			return mvc.post()
+				.uri("/login")
+				.param("username", user)
+				.param("password", password)
+				.with(csrf())
+				.with(from(address))
+				.exchange();
+		}
+
+		MvcTestResult basicCall(String user, String password, String address) {
+			return mvc.get().uri("/api/runs/totals").with(httpBasic(user, password)).with(from(address)).exchange();
+		}
+
+		@Test
+		void theLoginFormSaysHowLongToWaitAfterFiveFailuresAndThenRefusesEvenTheRightPassword() {
+			account("form-guessed");
+			for (int i = 1; i <= 4; i++) {
+				assertThat(formLogin("form-guessed", "guess" + i, "10.1.0.1")).hasStatus(302)
+					.redirectedUrl()
+					.isEqualTo("/login?error");
+			}
+			assertThat(formLogin("form-guessed", "guess5", "10.1.0.1")).redirectedUrl()
+				.isEqualTo("/login?error&wait=30");
+
+			var refused = formLogin("form-guessed", RIGHT, "10.1.0.1");
+			assertThat(refused).hasStatus(302).redirectedUrl().matches("/login\\?wait=(30|29)");
+			assertThat(mvc.get().uri(refused.getResponse().getRedirectedUrl())).hasStatusOk()
+				.bodyText()
+				.contains("Too many failed logins for this account or from this address: wait")
+				.containsPattern("wait (30|29) seconds, then try again")
+				.doesNotContain("Wrong username or password");
+		}
+
+		@Test
+		void basicIsRefusedWith429AndRetryAfterAfterFiveFailures() {
+			account("basic-guessed");
+			for (int i = 1; i <= 5; i++) {
+				assertThat(basicCall("basic-guessed", "guess" + i, "10.2.0.1")).as("failure " + i).hasStatus(401);
+			}
+
+			var refused = basicCall("basic-guessed", RIGHT, "10.2.0.1");
+			assertThat(refused).hasStatus(429);
+			assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isBetween(1L, 30L);
+			assertThat(refused.getResponse().getHeader("WWW-Authenticate")).isNull();
+			assertThat(basicCall("basic-guessed", RIGHT, "10.2.0.2")).as("the account waits from anywhere")
+				.hasStatus(429);
+		}
+
+		@Test
+		void anotherAccountFromTheSameAddressIsNotLockedBelowTheAddressLimit() {
+			account("victim");
+			account("bystander");
+			for (int i = 1; i <= 8; i++) {
+				basicCall("victim", "guess" + i, "10.3.0.1");
+			}
+			assertThat(basicCall("victim", RIGHT, "10.3.0.1")).hasStatus(429);
+
+			assertThat(basicCall("bystander", RIGHT, "10.3.0.1")).hasStatusOk();
+			assertThat(formLogin("bystander", RIGHT, "10.3.0.1")).redirectedUrl().isEqualTo("/");
+		}
+
+		@Test
+		void anAddressThatGuessesAtManyAccountsIsRefusedForAllOfThem() {
+			account("colleague");
+			for (int i = 1; i <= 20; i++) {
+				basicCall("guessed-" + i, "guess", "10.4.0.1");
+			}
+
+			assertThat(basicCall("colleague", RIGHT, "10.4.0.1")).hasStatus(429);
+			assertThat(basicCall("colleague", RIGHT, "10.4.0.2")).as("the same account elsewhere").hasStatusOk();
+		}
+
+		@Test
+		void aSuccessfulLoginStartsTheAccountFromZero() {
+			account("forgetful");
+			for (int round = 0; round < 3; round++) {
+				for (int i = 1; i <= 4; i++) {
+					assertThat(formLogin("forgetful", "typo" + i, "10.5.0.1")).redirectedUrl()
+						.isEqualTo("/login?error");
+				}
+				assertThat(basicCall("forgetful", RIGHT, "10.5.0.1")).as("round " + round).hasStatusOk();
+			}
+		}
+
+	}
+
+	/** A request from another client address. */
+	static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	/**
