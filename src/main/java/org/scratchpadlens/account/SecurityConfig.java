@@ -41,6 +41,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -77,6 +78,20 @@ class SecurityConfig {
 
 	/** Correcting what the store says about a run (its setting). */
 	static final String[] ADMINS = { Role.ADMIN.name() };
+
+	/**
+	 * No inline script, style or event handler on any page: an injected {@code <script>}
+	 * or {@code onerror=} does not run.
+	 */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/**
+	 * Swagger UI (its own page at /api/docs) sets style attributes in its markup; the
+	 * rest is as strict as the app's pages.
+	 */
+	static final String SWAGGER_UI_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 	/**
 	 * Told to a page's script (or a script that sent a session cookie) that changed
@@ -126,7 +141,8 @@ class SecurityConfig {
 			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::challenge))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfig::challenge))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.addHeaderWriter(SecurityConfig::contentSecurityPolicy));
 		return http.build();
 	}
 
@@ -142,6 +158,8 @@ class SecurityConfig {
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
 			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::challenge))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).csrfTokenRequestHandler(new PageAndScriptCsrfTokens()))
+			.headers(headers -> headers.addHeaderWriter(SecurityConfig::contentSecurityPolicy))
 			.exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfig::deny)
 				// a script's call in an expired session: 401, not the login page
 				.defaultAuthenticationEntryPointFor(SecurityConfig::challenge, SecurityConfig::isScriptPath));
@@ -201,6 +219,23 @@ class SecurityConfig {
 	static boolean isScriptPath(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.startsWith("/api/") || path.startsWith("/export/");
+	}
+
+	/**
+	 * The CSRF token in a cookie that the app's scripts can read: Swagger UI sends it
+	 * back in the X-XSRF-TOKEN header. Lax: other sites' forms do not send it.
+	 */
+	private static CookieCsrfTokenRepository csrfCookie() {
+		CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		cookie.setCookieCustomizer(c -> c.sameSite("Lax"));
+		return cookie;
+	}
+
+	private static void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		boolean swaggerUi = path.startsWith("/api/docs") || path.startsWith("/api/swagger-ui/")
+				|| path.startsWith("/webjars/swagger-ui/");
+		response.setHeader("Content-Security-Policy", swaggerUi ? SWAGGER_UI_POLICY : PAGE_POLICY);
 	}
 
 	/**

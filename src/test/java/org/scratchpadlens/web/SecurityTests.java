@@ -5,6 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -362,6 +369,119 @@ class SecurityTests extends FreshDatabase {
 				}
 				assertThat(basicCall("forgetful", RIGHT, "10.5.0.1")).as("round " + round).hasStatusOk();
 			}
+		}
+
+	}
+
+	/**
+	 * What every response carries, and the cookie Swagger UI reads its CSRF token from.
+	 */
+	@Nested
+	class HeadersAndCookies {
+
+		static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+				+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+		@Test
+		void everyPageAndCallForbidsInlineScriptsAndFraming() {
+			assertThat(mvc.get().uri("/login")).hasStatusOk().hasHeader("Content-Security-Policy", POLICY);
+			assertThat(mvc.get().uri("/").with(user("rater1").roles("RATER"))).hasStatusOk()
+				.hasHeader("Content-Security-Policy", POLICY);
+			assertThat(mvc.get().uri("/imports/abc").with(user("rater1").roles("RATER"))).hasStatus(400)
+				.hasHeader("Content-Security-Policy", POLICY);
+			assertThat(mvc.get().uri("/api/runs").with(httpBasic("admin", ADMIN_PASSWORD))).hasStatusOk()
+				.hasHeader("Content-Security-Policy", POLICY);
+		}
+
+		@Test
+		void swaggerUiMayStyleInlineButRunsNoInlineScript() {
+			for (String page : new String[] { "/api/swagger-ui/index.html", "/webjars/swagger-ui/index.html" }) {
+				var ui = mvc.get().uri(page).with(user("rater1").roles("RATER")).exchange();
+				assertThat(ui).hasStatusOk();
+				String policy = ui.getResponse().getHeader("Content-Security-Policy");
+				assertThat(policy).as(page)
+					.contains("style-src 'self' 'unsafe-inline'")
+					.contains("script-src 'self';")
+					.contains("frame-ancestors 'none'");
+			}
+		}
+
+		@Test
+		void noTemplateHasAnInlineScriptOrEventHandler() throws IOException {
+			try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+				for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+					String html = Files.readString(file);
+					assertThat(html).as(file + ": an inline event handler")
+						.doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
+					assertThat(html).as(file + ": an inline script")
+						.doesNotContainPattern("(?i)<script(?![^>]*\\s(th:)?src=)");
+					assertThat(html).as(file + ": an inline style").doesNotContainPattern("(?i)\\sstyle\\s*=");
+				}
+			}
+		}
+
+		@Test
+		void swaggerUiNeedsALoginToo() {
+			assertThat(mvc.get().uri("/webjars/swagger-ui/index.html").accept(MediaType.TEXT_HTML)).hasStatus(302)
+				.redirectedUrl()
+				.endsWith("/login");
+			assertThat(mvc.get().uri("/api/swagger-ui/index.html").accept(MediaType.TEXT_HTML)).hasStatus(401);
+			assertThat(mvc.get().uri("/api/docs").accept(MediaType.TEXT_HTML)).hasStatus(401);
+		}
+
+		@Test
+		void swaggerUiIsToldToSendTheCsrfCookiesValueInItsHeader() {
+			assertThat(mvc.get().uri("/webjars/swagger-ui/swagger-initializer.js").with(user("rater1").roles("RATER")))
+				.hasStatusOk()
+				.bodyText()
+				.contains("requestInterceptor")
+				.contains("XSRF-TOKEN")
+				.contains("X-XSRF-TOKEN");
+		}
+
+		@Test
+		void theCsrfCookieIsLaxAndItsValueInTheHeaderIsAccepted() throws Exception {
+			// log in as a browser does: the login page sets the cookie, the form sends
+			// the
+			// token
+			var page = mvc.get().uri("/login").exchange();
+			Cookie first = page.getResponse().getCookie("XSRF-TOKEN");
+			assertThat(first).isNotNull();
+			assertThat(first.getAttribute("SameSite")).isEqualTo("Lax");
+			assertThat(first.isHttpOnly()).as("Swagger UI's script reads it").isFalse();
+			var login = mvc.post()
+				.uri("/login")
+				.cookie(first)
+				.param("username", "admin")
+				.param("password", ADMIN_PASSWORD)
+				.param("_csrf", ErrorResponseTests.csrfToken(page.getResponse().getContentAsString()))
+				.exchange();
+			assertThat(login).hasStatus(302).redirectedUrl().isEqualTo("/");
+			MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+			// the login clears the old cookie, then sets a new one
+			Cookie token = Stream.of(login.getResponse().getCookies())
+				.filter(c -> c.getName().equals("XSRF-TOKEN"))
+				.reduce((earlier, later) -> later)
+				.orElseThrow();
+			assertThat(token.getValue()).as("a new token after login").isNotEmpty().isNotEqualTo(first.getValue());
+
+			// what Swagger UI sends: the cookie's value in X-XSRF-TOKEN
+			assertThat(mvc.put()
+				.uri("/api/runs/999999/setting")
+				.session(session)
+				.with(browserSession())
+				.cookie(token)
+				.header("X-XSRF-TOKEN", token.getValue())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"unknown\"}")).hasStatus(404);
+			assertThat(mvc.put()
+				.uri("/api/runs/999999/setting")
+				.session(session)
+				.with(browserSession())
+				.cookie(token)
+				.header("X-XSRF-TOKEN", first.getValue())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"setting\": \"unknown\"}")).as("the token from before the login").hasStatus(403);
 		}
 
 	}
