@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,6 +186,66 @@ class ErrorResponseTests extends FreshDatabase {
 		assertThat(retryAfter).isBetween(1L, 30L);
 		assertThat(error(refused)).startsWith("Too many failed logins for this account or from this address")
 			.matches(".*wait (" + retryAfter + "|" + (retryAfter + 1) + ") seconds.*");
+	}
+
+	@Test
+	void anExportThatDoesNotExistAnswersInTheApisShape() throws Exception {
+		var missing = send(get("/export/transcripts.csv").header("Authorization", ADMIN));
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(error(missing)).contains("/export/transcripts.csv").contains("/api/docs");
+
+		var noLogin = send(get("/export/transcripts.csv"));
+		assertThat(noLogin.statusCode()).isEqualTo(401);
+		assertThat(error(noLogin)).contains("needs a login");
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyIsNotFoundNotAServerError() throws Exception {
+		for (var request : List.of(get("/error"), get("/error").header("Authorization", ADMIN),
+				get("/error").header("Authorization", ADMIN).header("Accept", "text/html"))) {
+			var response = send(request);
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(response.body()).doesNotContain("Something went wrong").doesNotContain("500");
+		}
+	}
+
+	@Test
+	void aPageAddressWithAnIdThatIsNotANumberSaysSo() throws Exception {
+		var response = send(get("/imports/abc").header("Authorization", RATER).header("Accept", "text/html"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("&#39;abc&#39; is not a valid import id; a whole number is expected.")
+			.doesNotContain("Something went wrong");
+	}
+
+	@Test
+	void aScriptThatPostsAPageFormWithBasicIsToldItNeedsThePagesTokenOrTheApi() throws Exception {
+		HttpRequest.Builder post = request("/runs/1/setting").header("Authorization", ADMIN)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("setting=unknown"));
+
+		var script = send(post);
+		assertThat(script.statusCode()).isEqualTo(403);
+		assertThat(script.headers().firstValue("Location")).isEmpty();
+		assertThat(error(script)).startsWith("This form needs the CSRF token from its page")
+			.contains("Scripts use the /api endpoints with HTTP Basic")
+			.doesNotContain("expired");
+
+		var browser = send(post.header("Accept", "text/html"));
+		assertThat(browser.statusCode()).isEqualTo(403);
+		assertThat(browser.body()).contains("This form needs the CSRF token from its page")
+			.contains("Scripts use the <code>/api</code> endpoints with HTTP Basic")
+			.doesNotContain("expired")
+			.doesNotContain("out of date");
+	}
+
+	@Test
+	void aScriptThatCallsAPageAddressGetsTheApisShapeToo() throws Exception {
+		var missing = send(get("/no-such-page").header("Authorization", ADMIN));
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(error(missing)).isEqualTo("There is nothing at /no-such-page.");
+
+		var notANumber = send(get("/imports/abc").header("Authorization", ADMIN));
+		assertThat(error(notANumber)).isEqualTo("'abc' is not a valid import id; a whole number is expected.");
 	}
 
 	@Test
