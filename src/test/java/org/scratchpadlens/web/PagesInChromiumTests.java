@@ -38,8 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The pages in real Chromium under their Content-Security-Policy: nothing they need is
- * blocked, the runs page saves only when asked to, Swagger UI works and its "Try it out"
- * passes CSRF; and the cookies a real server sets.
+ * blocked, the runs page saves only when asked to, the upload page fits a phone, Swagger
+ * UI works and its "Try it out" passes CSRF; and the cookies a real server sets.
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
@@ -117,6 +117,25 @@ class PagesInChromiumTests extends FreshDatabase {
 		assertThat(PageChecks.policyViolations(browser.driver())).isEmpty();
 		browser.screenshot("runs-saved");
 		jdbc.update("update run set setting = ? where path = ?", secondBefore, secondRun);
+	}
+
+	@Test
+	void theUploadPageFitsAPhoneWithoutScrollingSideways() {
+		browser.logIn("admin", PASSWORD);
+
+		PageChecks.phone(browser.driver(), 390, 844);
+		browser.open("/imports/new");
+		assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Upload files");
+		assertThat(PageChecks.sidewaysOverflow(browser.driver()))
+			.as("wider than a 390 px phone: %s", PageChecks.widerThanTheViewport(browser.driver()))
+			.isLessThanOrEqualTo(0);
+		browser.screenshot("upload-390px");
+
+		PageChecks.desktop(browser.driver());
+		browser.open("/imports/new");
+		assertThat(PageChecks.sidewaysOverflow(browser.driver())).isLessThanOrEqualTo(0);
+		assertThat(PageChecks.policyViolations(browser.driver())).isEmpty();
+		browser.screenshot("upload-desktop");
 	}
 
 	@Test
