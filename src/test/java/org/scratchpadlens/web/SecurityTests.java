@@ -210,6 +210,17 @@ class SecurityTests extends FreshDatabase {
 		}
 
 		@Test
+		void theUploadButtonShowsOnlyToAccountsThatMayUpload() {
+			assertThat(mvc.get().uri("/imports").with(user("rater1").roles("RATER"))).hasStatusOk()
+				.bodyText()
+				.doesNotContain("Upload files")
+				.doesNotContain("/imports/new");
+			assertThat(mvc.get().uri("/imports").with(user("admin").roles("ADMIN"))).hasStatusOk()
+				.bodyText()
+				.contains("Upload files");
+		}
+
+		@Test
 		void aPostWithATokenIsAccepted() {
 			assertThat(mvc.post().uri("/imports/999999/delete").with(user("admin").roles("ADMIN")).with(csrf()))
 				.hasStatus(404);
