@@ -1,6 +1,10 @@
 package org.scratchpadlens.account;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
@@ -8,38 +12,86 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.WebAttributes;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every page and API call needs a login. People use form login with CSRF. Scripts use
- * HTTP Basic: a request that carries an Authorization header to /api/** or /export/** is
- * stateless and needs no CSRF token; Basic is also accepted on every GET.
+ * Who may do what, deny by default: every page and endpoint is named below with the roles
+ * it needs, and whatever is not named is refused ({@code anyRequest().denyAll()}), so an
+ * endpoint someone forgets to add here is closed, not open. An address no controller
+ * handles at all is let through to a logged-in user, so that Spring MVC can say "not
+ * found" (see {@link NoControllerRequests}).
+ * <p>
+ * People use form login with CSRF. Scripts use HTTP Basic: a request that carries an
+ * Authorization header to /api/** or /export/** is stateless and needs no CSRF token;
+ * Basic is also accepted on every GET. Password checks of both go through the
+ * {@link LoginThrottle}.
  */
 @Configuration
 @EnableMethodSecurity
 @ConditionalOnWebApplication
 class SecurityConfig {
+
+	/**
+	 * Reading runs, imports and their reports: every account (a role added later reads
+	 * too).
+	 */
+	static final String[] READERS = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+	/** Uploading, starting and undoing imports. A RESEARCHER role is to join here. */
+	static final String[] IMPORTERS = { Role.ADMIN.name() };
+
+	/** Correcting what the store says about a run (its setting). */
+	static final String[] ADMINS = { Role.ADMIN.name() };
+
+	/**
+	 * No inline script, style or event handler on any page: an injected {@code <script>}
+	 * or {@code onerror=} does not run.
+	 */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/**
+	 * Swagger UI (its own page at /api/docs) sets style attributes in its markup; the
+	 * rest is as strict as the app's pages.
+	 */
+	static final String SWAGGER_UI_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 	/**
 	 * Told to a page's script (or a script that sent a session cookie) that changed
@@ -53,42 +105,137 @@ class SecurityConfig {
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
 	@Bean
-	@Order(1)
-	SecurityFilterChain scriptChain(HttpSecurity http) throws Exception {
-		// A script is a call to /api or /export that carries credentials, or that has no
-		// browser session at
-		// all (then it gets 401 and a Basic challenge, not a CSRF 403 that would mislead
-		// its author).
-		http.securityMatcher(request -> isScriptPath(request)
-				&& (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
-			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-			.httpBasic(Customizer.withDefaults())
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
-		return http.build();
+	LoginThrottle loginThrottle(@Value("${scratchpad.login.max-failures-per-account:5}") int perAccount,
+			@Value("${scratchpad.login.max-failures-per-address:20}") int perAddress) {
+		return new LoginThrottle(Clock.systemUTC(), perAccount, perAddress);
 	}
 
-	private static boolean isScriptPath(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/") || path.startsWith("/export/");
+	/**
+	 * The one way a password is checked, for both filter chains (and anything else that
+	 * asks Spring Security's global authentication manager).
+	 */
+	@Bean
+	AuthenticationProvider passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder);
+		return new ThrottledAuthenticationProvider(passwords, throttle);
+	}
+
+	@Bean
+	NoControllerRequests noControllerRequests(ApplicationContext context) {
+		return new NoControllerRequests(
+				() -> context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain scriptChain(HttpSecurity http, AuthenticationProvider passwordLogins,
+			NoControllerRequests noController) throws Exception {
+		// A script is a call to /api or /export that carries credentials, or that has no
+		// browser session at all (then it gets 401 and a Basic challenge, not a CSRF 403
+		// that would mislead its author).
+		http.securityMatcher(request -> isScriptPath(request)
+				&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null))
+			.authorizeHttpRequests(auth -> rules(auth, noController))
+			.authenticationManager(new ProviderManager(passwordLogins))
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::challenge))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfig::challenge))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.addHeaderWriter(SecurityConfig::contentSecurityPolicy));
+		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error")
-			.permitAll()
-			.requestMatchers(HttpMethod.DELETE, "/api/imports/**")
-			.hasRole("ADMIN")
-			.anyRequest()
-			.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+	SecurityFilterChain browserChain(HttpSecurity http, AuthenticationProvider passwordLogins, LoginThrottle throttle,
+			NoControllerRequests noController) throws Exception {
+		http.authorizeHttpRequests(auth -> rules(auth, noController))
+			.authenticationManager(new ProviderManager(passwordLogins))
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(loginFailed(throttle)))
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::challenge))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfig::deny));
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).csrfTokenRequestHandler(new PageAndScriptCsrfTokens()))
+			.headers(headers -> headers.addHeaderWriter(SecurityConfig::contentSecurityPolicy))
+			.exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfig::deny)
+				// a script's call in an expired session: 401, not the login page
+				.defaultAuthenticationEntryPointFor(SecurityConfig::challenge, SecurityConfig::isScriptPath));
 		return http.build();
+	}
+
+	/**
+	 * Every page and endpoint with the roles it needs, the same for both chains (the
+	 * script chain only ever sees /api and /export). The first rule that matches decides,
+	 * so the narrower rules come first.
+	 */
+	private static void rules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+			RequestMatcher noController) {
+		auth
+			// the login page and what it shows; the error page of a request that was let
+			// through or refused already (asked for directly, /error is a 404)
+			.requestMatchers("/login", "/error")
+			.permitAll()
+			.requestMatchers(reads("/css/**", "/images/**", "/favicon.ico", "/webjars/htmx.org/**"))
+			.permitAll()
+			// importing
+			.requestMatchers(reads("/imports/new"))
+			.hasAnyRole(IMPORTERS)
+			.requestMatchers(HttpMethod.POST, "/imports", "/imports/*/delete")
+			.hasAnyRole(IMPORTERS)
+			.requestMatchers(HttpMethod.DELETE, "/api/imports/*")
+			.hasAnyRole(IMPORTERS)
+			// correcting a run
+			.requestMatchers(HttpMethod.POST, "/runs/*/setting")
+			.hasAnyRole(ADMINS)
+			.requestMatchers(HttpMethod.PUT, "/api/runs/*/setting")
+			.hasAnyRole(ADMINS)
+			// reading
+			.requestMatchers(reads("/", "/imports", "/imports/*", "/imports/*/progress", "/api/runs",
+					"/api/runs/totals", "/api/runs/*/pairs", "/api/imports", "/api/imports/*", "/api/imports/*/files",
+					"/api/openapi", "/api/openapi.yaml", "/api/openapi/swagger-config", "/api/docs",
+					"/api/swagger-ui/**", "/webjars/swagger-ui/**", "/js/**"))
+			.hasAnyRole(READERS)
+			// no controller at this address, or not with this method: 404 or 405
+			.requestMatchers(noController)
+			.hasAnyRole(READERS)
+			.anyRequest()
+			.denyAll();
+	}
+
+	/** GET and HEAD of these paths (Spring MVC answers HEAD wherever it answers GET). */
+	private static RequestMatcher reads(String... patterns) {
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (String pattern : patterns) {
+			matchers.add(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, pattern));
+			matchers.add(PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, pattern));
+		}
+		return new OrRequestMatcher(matchers);
+	}
+
+	static boolean isScriptPath(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/") || path.startsWith("/export/");
+	}
+
+	/**
+	 * The CSRF token in a cookie that the app's scripts can read: Swagger UI sends it
+	 * back in the X-XSRF-TOKEN header. Lax: other sites' forms do not send it.
+	 */
+	private static CookieCsrfTokenRepository csrfCookie() {
+		CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		cookie.setCookieCustomizer(c -> c.sameSite("Lax"));
+		return cookie;
+	}
+
+	private static void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		boolean swaggerUi = path.startsWith("/api/docs") || path.startsWith("/api/swagger-ui/")
+				|| path.startsWith("/webjars/swagger-ui/");
+		response.setHeader("Content-Security-Policy", swaggerUi ? SWAGGER_UI_POLICY : PAGE_POLICY);
 	}
 
 	/**
@@ -114,17 +261,53 @@ class SecurityConfig {
 	}
 
 	/**
+	 * A failed form login goes back to the login page, saying how long to wait once the
+	 * account or address has failed too often.
+	 */
+	private static AuthenticationFailureHandler loginFailed(LoginThrottle throttle) {
+		return (request, response, e) -> {
+			String target;
+			if (e instanceof LoginThrottledException refused) {
+				target = "/login?wait=" + refused.seconds();
+			}
+			else {
+				long wait = throttle.secondsToWait(request.getParameter("username"), request.getRemoteAddr());
+				target = wait > 0 ? "/login?error&wait=" + wait : "/login?error";
+			}
+			response.sendRedirect(request.getContextPath() + target);
+		};
+	}
+
+	/**
+	 * HTTP Basic without credentials, with wrong ones, or refused by the throttle (429
+	 * with Retry-After). The error page says which: the exception goes with the request.
+	 */
+	private static void challenge(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+			throws IOException {
+		request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
+		if (e instanceof LoginThrottledException refused) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.seconds()));
+			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+			return;
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Scratchpad Lens\"");
+		response.sendError(HttpStatus.UNAUTHORIZED.value());
+	}
+
+	/**
 	 * A missing or stale CSRF token. Under /api: a JSON 403 that says how to send the
-	 * token, or to use Basic. On a form, when the session expired (or the server
-	 * restarted), say so and offer the login rather than "your account may not do this";
-	 * when the session is still valid the page was just out of date (the user logged in
-	 * again in another tab, for instance): the error page says to reload it (the
-	 * CsrfException under {@link WebAttributes#ACCESS_DENIED_403} tells the error page).
+	 * token, or to use Basic. On a form sent with HTTP Basic (a script posting a page's
+	 * form): the error page says the form needs the token from its page and points to the
+	 * API. On a form, when the session expired (or the server restarted), say so and
+	 * offer the login rather than "your account may not do this"; when the session is
+	 * still valid the page was just out of date (the user logged in again in another tab,
+	 * for instance): the error page says to reload it (the CsrfException under
+	 * {@link WebAttributes#ACCESS_DENIED_403} tells the error page).
 	 */
 	private static void deny(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
 			throws IOException, ServletException {
 		if (e instanceof CsrfException && !response.isCommitted()) {
-			if (isApiPath(request)) {
+			if (isScriptPath(request)) {
 				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 				response.getOutputStream()
@@ -132,7 +315,7 @@ class SecurityConfig {
 				return;
 			}
 			Authentication user = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-			if (!TRUST.isAuthenticated(user)) {
+			if (!TRUST.isAuthenticated(user) && !sentBasic(request)) {
 				response.sendRedirect(request.getContextPath() + "/login?expired");
 				return;
 			}
@@ -143,9 +326,9 @@ class SecurityConfig {
 		new AccessDeniedHandlerImpl().handle(request, response, e);
 	}
 
-	private static boolean isApiPath(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/");
+	private static boolean sentBasic(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 }

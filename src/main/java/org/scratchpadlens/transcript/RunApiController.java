@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.scratchpadlens.web.BadRequestException;
 import org.scratchpadlens.web.NotFoundException;
@@ -65,8 +66,13 @@ class RunApiController {
 	record SettingChange(String setting) {
 	}
 
+	/**
+	 * Admin: corrects a run's setting. Answers 204 with no body (the docs said 200, which
+	 * it never answers).
+	 */
 	@PutMapping("/{id}/setting")
 	@PreAuthorize("hasRole('ADMIN')")
+	@ApiResponse(responseCode = "204", description = "The setting was saved; there is no body.")
 	ResponseEntity<Void> setSetting(@PathVariable long id, @RequestBody SettingChange change) {
 		if (change == null || !SETTINGS.contains(change.setting())) {
 			throw new BadRequestException("setting must be one of " + String.join(", ", SETTINGS_IN_ORDER) + ".");

@@ -2,6 +2,8 @@ package org.scratchpadlens.web;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,8 +56,16 @@ class ApiErrors {
 	/** A path variable or parameter that is not of its type: {@code /api/imports/abc}. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ApiError> notAValidValue(MethodArgumentTypeMismatchException e) {
-		return error(HttpStatus.BAD_REQUEST, "'" + shorten(String.valueOf(e.getValue())) + "' is not a valid "
-				+ what(e.getParameter(), e.getName()) + "; " + expected(e.getRequiredType()) + ".");
+		return error(HttpStatus.BAD_REQUEST, invalidValueSentence(e));
+	}
+
+	/**
+	 * {@code 'abc' is not a valid import id; a whole number is expected.}: for the API
+	 * and for the error page of a page's address alike.
+	 */
+	static String invalidValueSentence(MethodArgumentTypeMismatchException e) {
+		return "'" + shorten(String.valueOf(e.getValue())) + "' is not a valid " + what(e.getParameter(), e.getName())
+				+ "; " + expected(e.getRequiredType()) + ".";
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
@@ -108,25 +118,29 @@ class ApiErrors {
 	}
 
 	/**
-	 * "import id" for the id in {@code /api/imports/{id}}, "value for limit" for a
-	 * parameter.
+	 * "import id" for the id in {@code /api/imports/{id}} or {@code /imports/{id}},
+	 * "value for limit" for a parameter.
 	 */
 	private static String what(MethodParameter parameter, String name) {
 		if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class) && "id".equals(name)) {
-			RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(parameter.getContainingClass(),
-					RequestMapping.class);
-			if (mapping != null && mapping.path().length > 0) {
-				String path = mapping.path()[0];
-				String resource = path.substring(path.lastIndexOf('/') + 1);
-				if (resource.endsWith("s")) {
-					resource = resource.substring(0, resource.length() - 1);
-				}
-				if (!resource.isEmpty()) {
-					return resource + " id";
-				}
+			Matcher resource = Pattern.compile("([^/{}]+)s/\\{id}").matcher(mappedPath(parameter));
+			if (resource.find()) {
+				return resource.group(1) + " id";
 			}
 		}
 		return "value for " + name;
+	}
+
+	/** The path a controller method is mapped to: its class's part and its own. */
+	private static String mappedPath(MethodParameter parameter) {
+		return firstPath(
+				AnnotatedElementUtils.findMergedAnnotation(parameter.getContainingClass(), RequestMapping.class))
+				+ (parameter.getMethod() == null ? "" : firstPath(
+						AnnotatedElementUtils.findMergedAnnotation(parameter.getMethod(), RequestMapping.class)));
+	}
+
+	private static String firstPath(RequestMapping mapping) {
+		return mapping == null || mapping.path().length == 0 ? "" : mapping.path()[0];
 	}
 
 	private static String expected(Class<?> type) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,14 @@ import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ ErrorResponseTests.FailingApi.class, ErrorResponseTests.FailingPage.class })
+@Import({ ErrorResponseTests.FailingApi.class, ErrorResponseTests.FailingPage.class,
+		ErrorResponseTests.TestOnlyRule.class })
 class ErrorResponseTests extends FreshDatabase {
 
 	static final String ADMIN = basic("admin", "admin-test-password");
@@ -77,6 +86,26 @@ class ErrorResponseTests extends FreshDatabase {
 		@GetMapping("/api/test-only/needs-a-count")
 		int needsACount(@RequestParam int count) {
 			return count;
+		}
+
+	}
+
+	/**
+	 * Security denies what it has no rule for: the endpoints above get one, as a real
+	 * endpoint gets its rule in SecurityConfig.
+	 */
+	@TestConfiguration
+	static class TestOnlyRule {
+
+		@Bean
+		@Order(0)
+		SecurityFilterChain testOnlyEndpoints(HttpSecurity http) throws Exception {
+			http.securityMatcher("/api/test-only/**", "/test-only/**")
+				.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+				.httpBasic(Customizer.withDefaults())
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable());
+			return http.build();
 		}
 
 	}
@@ -128,6 +157,95 @@ class ErrorResponseTests extends FreshDatabase {
 		var response = send(request("/api/imports/1").header("Authorization", RATER).DELETE());
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(error(response)).contains("may not");
+	}
+
+	@Test
+	void aWrongPasswordIsToldApartFromNoLoginAtAll() throws Exception {
+		var wrong = send(get("/api/runs").header("Authorization", basic("rater1", "not-the-password")));
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(wrong.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+		assertThat(error(wrong)).startsWith("Wrong username or password").doesNotContain("needs a login");
+
+		var none = send(get("/api/runs"));
+		assertThat(error(none)).startsWith("This call needs a login").doesNotContain("Wrong");
+	}
+
+	@Test
+	void aScriptThatFailedTooOftenIsToldToWaitAndForHowLong() throws Exception {
+		accounts.create("guessed", "the-password", Role.RATER);
+		for (int i = 1; i <= 5; i++) {
+			// counted once each, though each failure is also dispatched to the error page
+			assertThat(send(get("/api/runs").header("Authorization", basic("guessed", "guess" + i))).statusCode())
+				.as("failure " + i)
+				.isEqualTo(401);
+		}
+
+		var refused = send(get("/api/runs").header("Authorization", basic("guessed", "the-password")));
+		assertThat(refused.statusCode()).isEqualTo(429);
+		long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(retryAfter).isBetween(1L, 30L);
+		assertThat(error(refused)).startsWith("Too many failed logins for this account or from this address")
+			.matches(".*wait (" + retryAfter + "|" + (retryAfter + 1) + ") seconds.*");
+	}
+
+	@Test
+	void anExportThatDoesNotExistAnswersInTheApisShape() throws Exception {
+		var missing = send(get("/export/transcripts.csv").header("Authorization", ADMIN));
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(error(missing)).contains("/export/transcripts.csv").contains("/api/docs");
+
+		var noLogin = send(get("/export/transcripts.csv"));
+		assertThat(noLogin.statusCode()).isEqualTo(401);
+		assertThat(error(noLogin)).contains("needs a login");
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyIsNotFoundNotAServerError() throws Exception {
+		for (var request : List.of(get("/error"), get("/error").header("Authorization", ADMIN),
+				get("/error").header("Authorization", ADMIN).header("Accept", "text/html"))) {
+			var response = send(request);
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(response.body()).doesNotContain("Something went wrong").doesNotContain("500");
+		}
+	}
+
+	@Test
+	void aPageAddressWithAnIdThatIsNotANumberSaysSo() throws Exception {
+		var response = send(get("/imports/abc").header("Authorization", RATER).header("Accept", "text/html"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("&#39;abc&#39; is not a valid import id; a whole number is expected.")
+			.doesNotContain("Something went wrong");
+	}
+
+	@Test
+	void aScriptThatPostsAPageFormWithBasicIsToldItNeedsThePagesTokenOrTheApi() throws Exception {
+		HttpRequest.Builder post = request("/runs/1/setting").header("Authorization", ADMIN)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("setting=unknown"));
+
+		var script = send(post);
+		assertThat(script.statusCode()).isEqualTo(403);
+		assertThat(script.headers().firstValue("Location")).isEmpty();
+		assertThat(error(script)).startsWith("This form needs the CSRF token from its page")
+			.contains("Scripts use the /api endpoints with HTTP Basic")
+			.doesNotContain("expired");
+
+		var browser = send(post.header("Accept", "text/html"));
+		assertThat(browser.statusCode()).isEqualTo(403);
+		assertThat(browser.body()).contains("This form needs the CSRF token from its page")
+			.contains("Scripts use the <code>/api</code> endpoints with HTTP Basic")
+			.doesNotContain("expired")
+			.doesNotContain("out of date");
+	}
+
+	@Test
+	void aScriptThatCallsAPageAddressGetsTheApisShapeToo() throws Exception {
+		var missing = send(get("/no-such-page").header("Authorization", ADMIN));
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(error(missing)).isEqualTo("There is nothing at /no-such-page.");
+
+		var notANumber = send(get("/imports/abc").header("Authorization", ADMIN));
+		assertThat(error(notANumber)).isEqualTo("'abc' is not a valid import id; a whole number is expected.");
 	}
 
 	@Test

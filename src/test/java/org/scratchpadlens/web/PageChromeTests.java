@@ -48,6 +48,20 @@ class PageChromeTests extends FreshDatabase {
 	}
 
 	@Test
+	void aSettingChangeIsDocumentedAsTheNoContentItAnswers() {
+		var docs = mvc.get().uri("/api/openapi").with(httpBasic("admin", "admin-test-password"));
+		assertThat(docs).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.paths['/api/runs/{id}/setting'].put.responses")
+			.asMap()
+			.containsOnlyKeys("204", "default");
+		assertThat(docs).bodyJson()
+			.extractingPath("$.paths['/api/runs/{id}/setting'].put.responses['204']")
+			.asMap()
+			.doesNotContainKey("content");
+	}
+
+	@Test
 	void theApiDescriptionDeclaresTheErrorShapeForEveryCall() {
 		var docs = mvc.get().uri("/api/openapi").with(httpBasic("admin", "admin-test-password"));
 		assertThat(docs).hasStatusOk()
