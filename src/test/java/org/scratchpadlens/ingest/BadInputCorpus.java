@@ -170,6 +170,14 @@ public final class BadInputCorpus {
 	public static final String VALID_DOCUMENT_LINE = "{\"content\": \"A short placeholder newsletter about gardening.\", "
 			+ "\"doc_type\": \"newsletter\", \"setting\": \"placeholder\"}";
 
+	/** The valid document line after the long line of {@link #writeSparseLongLine}. */
+	public static final String LINE_AFTER_LONG_LINE = "{\"content\": \"The line after a very long one.\"}";
+
+	/**
+	 * The valid document before the long text of {@link #writeDocumentArrayWithLongText}.
+	 */
+	public static final String DOCUMENT_BEFORE_LONG_TEXT = "{\"content\": \"The document before a very long one.\"}";
+
 	/** A valid transcript as one line of JSON (no newline). */
 	public static String validTranscriptLine() {
 		return VALID_TRANSCRIPT.strip().replace("\n", " ");
@@ -192,12 +200,12 @@ public final class BadInputCorpus {
 	/**
 	 * Writes a sparse {@code .jsonl} file whose first line is {@code lineBytes} long (a
 	 * document whose text is mostly a hole of NUL bytes: it takes no disk space and reads
-	 * as fast as memory), followed by one valid document line. Returns the file.
+	 * as fast as memory), followed by {@link #LINE_AFTER_LONG_LINE}. Returns the file.
 	 */
 	public static Path writeSparseLongLine(Path file, long lineBytes) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		byte[] head = "{\"content\": \"".getBytes(StandardCharsets.US_ASCII);
-		byte[] tail = ("\"}\n" + VALID_DOCUMENT_LINE + "\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] tail = ("\"}\n" + LINE_AFTER_LONG_LINE + "\n").getBytes(StandardCharsets.US_ASCII);
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
 				StandardOpenOption.SPARSE)) {
 			ch.write(ByteBuffer.wrap(head), 0);
@@ -414,7 +422,7 @@ public final class BadInputCorpus {
 	public static Path writeDocumentArrayWithLongText(Path file, long chars) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-			w.write("[" + VALID_DOCUMENT_LINE + ",\n{\"content\": \"");
+			w.write("[" + DOCUMENT_BEFORE_LONG_TEXT + ",\n{\"content\": \"");
 			char[] chunk = new char[8192];
 			Arrays.fill(chunk, 'x');
 			for (long left = chars; left > 0; left -= chunk.length) {
