@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,8 +34,12 @@ public final class TranscriptParser {
 
 	private final JsonMapper mapper;
 
+	/**
+	 * @param mapper read with the importer's limits ({@link InputLimits#limited})
+	 * whatever its own
+	 */
 	public TranscriptParser(JsonMapper mapper) {
-		this.mapper = mapper;
+		this.mapper = InputLimits.limited(mapper);
 	}
 
 	public ParsedTranscript parse(byte[] bytes) throws RejectedInputException {
@@ -45,35 +50,13 @@ public final class TranscriptParser {
 		int start = offset + Bytes.bomLength(bytes, offset, length);
 		int len = length - (start - offset);
 		Bytes.checkText(bytes, start, len);
-		try (JsonParser p = mapper.createParser(bytes, start, len)) {
-			JsonToken first = p.nextToken();
-			if (first == JsonToken.START_ARRAY) {
-				throw new RejectedInputException("a JSON array where a transcript object belongs");
-			}
-			if (first == null) {
-				// Bytes.checkText only sniffs the start of a file; a long blank file ends
-				// up here
-				throw new RejectedInputException("empty file (only whitespace)");
-			}
-			if (first != JsonToken.START_OBJECT) {
-				throw new RejectedInputException("not a JSON object: starts with " + describe(first));
-			}
-			ParsedTranscript t = readObject(p);
-			JsonToken after;
+		try (JsonParser p = LimitedParser.of(mapper.createParser(bytes, start, len), "transcript")) {
 			try {
-				after = p.nextToken();
+				return parseWithin(p);
 			}
-			catch (StreamReadException e) {
-				// not even a JSON value: say what is wrong with the file, not what the
-				// tokenizer expected
-				throw new RejectedInputException(
-						"unexpected content after the transcript object" + at(e.getLocation()));
+			catch (StreamConstraintsException e) {
+				throw new RejectedInputException(InputLimits.describe(e, p.currentLocation()));
 			}
-			if (after != null) {
-				throw new RejectedInputException(
-						"unexpected content after the transcript object" + at(p.currentTokenLocation()));
-			}
-			return t;
 		}
 		catch (StreamReadException e) {
 			throw new RejectedInputException(Bytes.describeSyntaxError(e));
@@ -81,6 +64,36 @@ public final class TranscriptParser {
 		catch (JacksonException e) {
 			throw new RejectedInputException("unreadable JSON: " + e.getOriginalMessage());
 		}
+	}
+
+	private ParsedTranscript parseWithin(JsonParser p) throws RejectedInputException {
+		JsonToken first = p.nextToken();
+		if (first == JsonToken.START_ARRAY) {
+			throw new RejectedInputException("a JSON array where a transcript object belongs");
+		}
+		if (first == null) {
+			// Bytes.checkText only sniffs the start of a file; a long blank file ends
+			// up here
+			throw new RejectedInputException("empty file (only whitespace)");
+		}
+		if (first != JsonToken.START_OBJECT) {
+			throw new RejectedInputException("not a JSON object: starts with " + describe(first));
+		}
+		ParsedTranscript t = readObject(p);
+		JsonToken after;
+		try {
+			after = p.nextToken();
+		}
+		catch (StreamReadException e) {
+			// not even a JSON value: say what is wrong with the file, not what the
+			// tokenizer expected
+			throw new RejectedInputException("unexpected content after the transcript object" + at(e.getLocation()));
+		}
+		if (after != null) {
+			throw new RejectedInputException(
+					"unexpected content after the transcript object" + at(p.currentTokenLocation()));
+		}
+		return t;
 	}
 
 	/** Reads an object whose START_OBJECT has just been consumed. */
@@ -108,6 +121,12 @@ public final class TranscriptParser {
 				}
 			}
 			else {
+				if (InputLimits.tooLong(name, InputLimits.METRIC_NAME_CHARS)) {
+					throw new RejectedInputException(InputLimits.nameTooLong("the metric name (a top-level key)", name,
+							InputLimits.METRIC_NAME_CHARS,
+							"every top-level key besides \"messages\" is stored as a metric: shorten the key, or "
+									+ "put the value inside an object"));
+				}
 				metrics.add(metric(name, t, p));
 			}
 		}
@@ -168,6 +187,10 @@ public final class TranscriptParser {
 		}
 		if (role == null) {
 			throw new RejectedInputException("messages[" + index + "] has no \"role\"");
+		}
+		if (InputLimits.tooLong(role, InputLimits.ROLE_CHARS)) {
+			throw new RejectedInputException(InputLimits.nameTooLong("the role of messages[" + index + "]", role,
+					InputLimits.ROLE_CHARS, "a role is a short word such as user, assistant or system"));
 		}
 		List<Section> sections = "system".equals(role) ? List.of() : SectionParser.parse(content);
 		return new ParsedMessage(role, content, extra == null ? null : extra.toString(), sections);

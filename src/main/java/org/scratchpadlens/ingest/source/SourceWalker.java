@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -20,7 +23,9 @@ import java.util.zip.ZipFile;
  * Walks folders (recursively, in name order) and zips (in place, entry by entry, never
  * unpacked) and hands each file to a consumer. Nothing is read here but directory
  * listings and zip central directories; the consumer opens the file when it gets to it.
- * Hidden files and macOS metadata are skipped; unsafe zip entries are rejected.
+ * Hidden files and macOS metadata are skipped; unsafe zip entries are rejected. Links are
+ * followed, but a link back into the folders being walked (a loop) or to a folder already
+ * read is rejected with its reason, so every walk ends and reads each folder once.
  */
 public final class SourceWalker {
 
@@ -60,14 +65,39 @@ public final class SourceWalker {
 		List<String> rootSegments = segments(abs);
 		int rootIndex = Math.max(0, rootSegments.size() - 1);
 		if (Files.isDirectory(abs)) {
-			walkDirectory(abs, rootIndex);
+			Object key = folderKey(abs);
+			if (key == null) {
+				return;
+			}
+			walkDirectory(abs, rootIndex, new Folders(key, abs));
 		}
 		else {
 			visitFile(abs, rootIndex);
 		}
 	}
 
-	private void walkDirectory(Path dir, int rootIndex) {
+	/**
+	 * The folders of one walk, by identity (the file system's key, else the real path):
+	 * those being walked (the ancestry of the current folder) and every one already
+	 * walked. A link is followed, but never into its own ancestry (a loop: {@code ln -s .
+	 * loop} turned 2 files into 82 transcripts, and two such links made the walk run
+	 * forever) nor into a folder already read through another path (links between folders
+	 * could otherwise multiply the walk without any loop).
+	 */
+	private static final class Folders {
+
+		final Map<Object, Path> walking = new HashMap<>();
+
+		final Map<Object, Path> walked = new HashMap<>();
+
+		Folders(Object rootKey, Path root) {
+			walking.put(rootKey, root);
+			walked.put(rootKey, root);
+		}
+
+	}
+
+	private void walkDirectory(Path dir, int rootIndex, Folders folders) {
 		List<Path> children;
 		try (Stream<Path> list = Files.list(dir)) {
 			children = new ArrayList<>(list.toList());
@@ -82,11 +112,51 @@ public final class SourceWalker {
 				continue;
 			}
 			if (Files.isDirectory(child)) {
-				walkDirectory(child, rootIndex);
+				Object key = folderKey(child);
+				if (key == null) {
+					continue;
+				}
+				Path ancestor = folders.walking.get(key);
+				if (ancestor != null) {
+					reject.accept(display(child), "a link loop: this is a link back to " + display(ancestor)
+							+ ", a folder that contains it, so it was not followed (it would repeat the same files"
+							+ " forever); nothing is lost, the files are read once where they are");
+					continue;
+				}
+				Path earlier = folders.walked.get(key);
+				if (earlier != null) {
+					reject.accept(display(child), "the same folder as " + display(earlier)
+							+ " (reached again through a link), which was already read: not read twice");
+					continue;
+				}
+				folders.walking.put(key, child);
+				folders.walked.put(key, child);
+				try {
+					walkDirectory(child, rootIndex, folders);
+				}
+				finally {
+					folders.walking.remove(key);
+				}
 			}
 			else {
 				visitFile(child, rootIndex);
 			}
+		}
+	}
+
+	/**
+	 * What identifies a folder however it is reached: the file system's key (device and
+	 * inode) where there is one, else its real path; null (after rejecting it) when it
+	 * cannot be read.
+	 */
+	private Object folderKey(Path dir) {
+		try {
+			Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+			return key != null ? key : dir.toRealPath();
+		}
+		catch (IOException e) {
+			reject.accept(display(dir), "cannot read folder: " + e.getMessage());
+			return null;
 		}
 	}
 
@@ -148,7 +218,7 @@ public final class SourceWalker {
 					reject.accept(display, "zip inside a zip: unpack the outer archive first");
 					continue;
 				}
-				sink.accept(new SourceEntry(display, segs, 0, e.getSize(), () -> zf.getInputStream(e)));
+				sink.accept(new SourceEntry(display, segs, 0, e.getSize(), () -> zf.getInputStream(e), true));
 			}
 		}
 		catch (IOException e) {

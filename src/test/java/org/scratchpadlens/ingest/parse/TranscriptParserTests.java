@@ -294,6 +294,182 @@ class TranscriptParserTests {
 
 	}
 
+	/**
+	 * Hostile input within one transcript: each limit is a rejection with a sentence that
+	 * names it, never an exception that escapes (a nesting or string-length error used to
+	 * fail the whole import).
+	 */
+	@Nested
+	class Limits {
+
+		@Test
+		void nestingDeeperThanTheLimitIsRejectedSayingSo() {
+			String deep = "[".repeat(1000) + "]".repeat(1000);
+
+			assertThat(rejection(transcript("\"extra\": " + deep)))
+				.startsWith("lists or objects nested more than 200 levels deep at line 1, column ")
+				.contains("the importer reads at most 200 levels");
+		}
+
+		@Test
+		void nestingOneLevelOverTheLimitIsRejected() {
+			// the transcript object is level 1
+			String deep = "[".repeat(InputLimits.MAX_DEPTH) + "]".repeat(InputLimits.MAX_DEPTH);
+			assertThat(rejection(transcript("\"extra\": " + deep))).startsWith("lists or objects nested more than 200");
+		}
+
+		@Test
+		void nestingUpToTheLimitIsAccepted() throws Exception {
+			// the transcript object is level 1
+			String deep = "[".repeat(InputLimits.MAX_DEPTH - 1) + "]".repeat(InputLimits.MAX_DEPTH - 1);
+			assertThat(parse(transcript("\"extra\": " + deep)).extraJson()).startsWith("{\"extra\":[[[");
+		}
+
+		@Test
+		void aTextLongerThanTheLimitIsRejectedSayingSo() {
+			String content = "a".repeat(InputLimits.MAX_TEXT_CHARS + 1);
+			String json = "{\"messages\": [{\"role\": \"user\", \"content\": \"" + content + "\"}]}";
+
+			assertThat(rejection(json)).startsWith("a text longer than 16,777,216 characters at line 1")
+				.contains("at most 16,777,216 characters")
+				.contains("split it");
+		}
+
+		@Test
+		void millionsOfSmallValuesAreRejectedBeforeTheirTreeFillsTheHeap() {
+			StringBuilder many = new StringBuilder("\"extra\": [");
+			for (int i = 0; i < InputLimits.MAX_VALUES; i++) {
+				many.append("{},");
+			}
+			many.append("{}]");
+
+			assertThat(rejection(transcript(many.toString())))
+				.startsWith("more than 1,000,000 JSON values (keys, texts, numbers, lists, objects) in one transcript")
+				.contains("split it");
+		}
+
+		@Test
+		void aMetricNameLongerThanItsColumnIsRejectedNamingTheLimit() throws Exception {
+			String fits = "m".repeat(InputLimits.METRIC_NAME_CHARS);
+			assertThat(parse(transcript("\"" + fits + "\": true")).metrics()).extracting(MetricValue::name)
+				.contains(fits);
+
+			assertThat(rejection(transcript("\"" + fits + "x\": true")))
+				.startsWith("the metric name (a top-level key) is 301 characters long (\"mmmm")
+				.contains("at most 300 are stored")
+				.contains("shorten the key");
+		}
+
+		@Test
+		void namesAreMeasuredInCharactersAsTheDatabaseCountsThem() throws Exception {
+			// 300 characters outside the BMP: 600 Java chars, 300 database characters
+			String emoji = "\uD83D\uDE00".repeat(InputLimits.METRIC_NAME_CHARS);
+			assertThat(parse(transcript("\"" + emoji + "\": true")).metrics()).hasSize(1);
+		}
+
+		@Test
+		void aRoleLongerThanItsColumnIsRejected() {
+			String json = "{\"messages\": [{\"role\": \"" + "r".repeat(41) + "\", \"content\": \"x\"}]}";
+
+			assertThat(rejection(json)).startsWith("the role of messages[0] is 41 characters long")
+				.contains("at most 40 are stored");
+		}
+
+		@Test
+		void aParserMadeWithAnotherMapperStillHasTheLimits() {
+			JsonMapper lax = JsonMapper.builder().build();
+			assertThat(lax.tokenStreamFactory().streamReadConstraints().getMaxNestingDepth())
+				.isGreaterThan(InputLimits.MAX_DEPTH);
+			JsonMapper limited = InputLimits.limited(lax);
+
+			assertThat(limited.tokenStreamFactory().streamReadConstraints().getMaxNestingDepth())
+				.isEqualTo(InputLimits.MAX_DEPTH);
+			assertThat(limited.tokenStreamFactory().streamReadConstraints().getMaxStringLength())
+				.isEqualTo(InputLimits.MAX_TEXT_CHARS);
+			assertThat(InputLimits.limited(limited)).isSameAs(limited);
+		}
+
+		@Test
+		void theLimitedMapperKeepsTheImportersReadFeatures() {
+			JsonMapper strict = JsonMapper.builder()
+				.enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+				.build();
+
+			assertThat(InputLimits.limited(strict)
+				.isEnabled(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)).isTrue();
+		}
+
+		/**
+		 * The name limits are the schema's column sizes: a migration that changes one
+		 * must change the other.
+		 */
+		@ParameterizedTest
+		@CsvSource(textBlock = """
+				run,               path,      1000
+				run,               variation, 300
+				run,               model,     300
+				transcript,        file_name, 1000
+				prompt_file,       file_name, 1000
+				prompt_file,       variation, 300
+				metric_name,       name,      300
+				message,           role,      40
+				synthetic_document, setting,  200
+				synthetic_document, doc_type, 1000
+				""")
+		void nameLimitsAreTheColumnSizes(String table, String column, int size) throws Exception {
+			String ddl = java.nio.file.Files.readString(java.nio.file.Path.of("db/migration/common/V1__spine.sql"));
+			java.util.regex.Matcher m = java.util.regex.Pattern
+				.compile("create table " + table + " \\((.*?)\\n\\);", java.util.regex.Pattern.DOTALL)
+				.matcher(ddl);
+			assertThat(m.find()).as(table).isTrue();
+			assertThat(m.group(1)).containsPattern("\\n\\s*" + column + "\\s+varchar\\(" + size + "\\)");
+			int limit = switch (table + "." + column) {
+				case "run.path" -> InputLimits.RUN_PATH_CHARS;
+				case "run.variation", "prompt_file.variation" -> InputLimits.VARIATION_CHARS;
+				case "run.model" -> InputLimits.MODEL_CHARS;
+				case "transcript.file_name", "prompt_file.file_name" -> InputLimits.FILE_NAME_CHARS;
+				case "metric_name.name" -> InputLimits.METRIC_NAME_CHARS;
+				case "message.role" -> InputLimits.ROLE_CHARS;
+				case "synthetic_document.setting" -> InputLimits.DOCUMENT_SETTING_CHARS;
+				case "synthetic_document.doc_type" -> InputLimits.DOCUMENT_TYPE_CHARS;
+				default -> throw new IllegalArgumentException(table + "." + column);
+			};
+			assertThat(limit).isEqualTo(size);
+		}
+
+		@Test
+		void limitedParserCountsBytesOnlyWithinAUnit() throws Exception {
+			String doc = "{\"content\": \"" + "x".repeat(50) + "\"}";
+			String array = "[" + doc + ",   " + " ".repeat(200) + doc + "]";
+			try (LimitedParser p = new LimitedParser(
+					MAPPER.createParser(new java.io.ByteArrayInputStream(array.getBytes(StandardCharsets.UTF_8))),
+					"document", 100, 80)) {
+				p.nextToken();
+				int read = 0;
+				for (tools.jackson.core.JsonToken t = p.nextToken(); t != tools.jackson.core.JsonToken.END_ARRAY; t = p
+					.nextToken()) {
+					p.startUnit();
+					JsonNode node = p.readValueAsTree();
+					p.endUnit();
+					assertThat(node.get("content").asString()).hasSize(50);
+					read++;
+				}
+				assertThat(read).as("200 spaces between documents count for neither").isEqualTo(2);
+			}
+			String big = "[{\"a\": \"" + "x".repeat(50) + "\", \"b\": \"" + "y".repeat(50) + "\"}]";
+			try (LimitedParser p = new LimitedParser(
+					MAPPER.createParser(new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))),
+					"document", 100, 80)) {
+				p.nextToken();
+				p.nextToken();
+				p.startUnit();
+				assertThatThrownBy(p::readValueAsTree).isInstanceOf(LimitedParser.LimitExceeded.class)
+					.hasMessageStartingWith("a document larger than 80 bytes");
+			}
+		}
+
+	}
+
 	@Nested
 	class Helpers {
 

@@ -235,6 +235,214 @@ class SourceWalkerTests {
 
 	// The progress bar's total: count() must agree with the number of entries plus
 	// rejections a walk reports.
+	/**
+	 * Links are followed, but never around a loop nor twice into one folder:
+	 * {@code ln -s .
+	 * loop} once turned 2 files into 82 transcripts, and two such links made the walk
+	 * (and the counting pass before it) run forever.
+	 */
+	@Nested
+	class Links {
+
+		@Test
+		void aLinkBackIntoItsOwnFolderIsRejectedAndEachFileReadOnce() throws IOException {
+			Path run = org.scratchpadlens.ingest.BadInputCorpus.writeLinkLoops(tmp.resolve("json_outputs/r/train"));
+
+			Seen seen = walk(tmp.resolve("json_outputs"));
+
+			assertThat(seen.relativeNames(tmp.resolve("json_outputs"))).containsExactly("r/train/0.json",
+					"r/train/1.json");
+			assertThat(seen.rejections).containsOnlyKeys(run.resolve("loop").toString(),
+					run.resolve("self").toString());
+			assertThat(seen.rejections.values())
+				.allSatisfy(r -> assertThat(r).startsWith("a link loop: this is a link back to " + run)
+					.contains("not followed"));
+		}
+
+		@Test
+		void countingAFolderWithTwoSelfLinksEnds() throws IOException {
+			org.scratchpadlens.ingest.BadInputCorpus.writeLinkLoops(tmp.resolve("r/train"));
+
+			long n = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+					() -> SourceWalker.count(List.of(tmp.resolve("r"))));
+
+			assertThat(n).as("2 files and 2 rejected links").isEqualTo(4);
+		}
+
+		@Test
+		void aLinkToAFolderOutsideIsFollowedOnceAndASecondWayInIsRejected() throws IOException {
+			Path elsewhere = tmp.resolve("elsewhere/run");
+			write(elsewhere.resolve("train/0.json"), "x");
+			Path root = tmp.resolve("in");
+			Files.createDirectories(root);
+			Files.createSymbolicLink(root.resolve("a"), elsewhere);
+			Files.createSymbolicLink(root.resolve("b"), elsewhere);
+			Files.createSymbolicLink(root.resolve("c.json"), elsewhere.resolve("train/0.json"));
+
+			Seen seen = walk(root);
+
+			assertThat(seen.relativeNames(root)).containsExactly("a/train/0.json", "c.json");
+			assertThat(seen.rejections).containsOnlyKeys(root.resolve("b").toString());
+			assertThat(seen.rejections.get(root.resolve("b").toString()))
+				.isEqualTo("the same folder as " + root.resolve("a") + " (reached again through a link), which was "
+						+ "already read: not read twice");
+		}
+
+		@Test
+		void aDanglingLinkIsRejectedAndTheRestRead() throws IOException {
+			Path root = tmp.resolve("in");
+			write(root.resolve("0.json"), "x");
+			Files.createSymbolicLink(root.resolve("gone"), tmp.resolve("nowhere"));
+
+			Seen seen = walk(root);
+
+			assertThat(seen.relativeNames(root)).containsExactly("0.json");
+			assertThat(seen.rejections.get(root.resolve("gone").toString())).startsWith("cannot read file");
+		}
+
+	}
+
+	/**
+	 * Whole-file reads count what arrives: never more than the claim (a zip's directory
+	 * can understate an entry), never more than the limit.
+	 */
+	@Nested
+	class BoundedReads {
+
+		static java.io.InputStream bytes(int n) {
+			byte[] b = new byte[n];
+			java.util.Arrays.fill(b, (byte) 'a');
+			return new java.io.ByteArrayInputStream(b);
+		}
+
+		@Test
+		void readsExactlyWhatIsClaimed() throws IOException {
+			assertThat(BoundedRead.readAll(bytes(100), 100, 1000)).hasSize(100);
+			assertThat(BoundedRead.readAll(bytes(0), 0, 1000)).isEmpty();
+		}
+
+		@Test
+		void aShorterStreamThanClaimedGivesWhatItHolds() throws IOException {
+			assertThat(BoundedRead.readAll(bytes(10), 100, 1000)).hasSize(10);
+		}
+
+		@Test
+		void refusesAClaimOverTheLimitWithoutReading() {
+			var in = org.scratchpadlens.ingest.BadInputCorpus.generated("", (byte) 'a', 5000, "");
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> BoundedRead.readAll(in, 2000, 1000))
+				.isInstanceOf(BoundedRead.OverLimit.class);
+			assertThat(in.served()).isZero();
+		}
+
+		@Test
+		void stopsOneByteAfterTheClaimWhenTheStreamHoldsMore() {
+			var in = org.scratchpadlens.ingest.BadInputCorpus.generated("", (byte) 'a', 1L << 40, "");
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> BoundedRead.readAll(in, 100, 1000))
+				.isInstanceOfSatisfying(BoundedRead.LongerThanClaimed.class,
+						e -> assertThat(e.claimed()).isEqualTo(100));
+			assertThat(in.served()).isEqualTo(101);
+		}
+
+		@Test
+		void aLargeClaimIsNotAllocatedUpFront() throws IOException {
+			// claims 300 MiB, holds 10 bytes: growing as bytes arrive, nothing near the
+			// claim
+			// is allocated (the read itself would fail on a small heap otherwise)
+			long claimed = 300L * 1024 * 1024;
+			assertThat(BoundedRead.readAll(bytes(10), claimed, 512L * 1024 * 1024)).hasSize(10);
+		}
+
+		@Test
+		void aLargeClaimThatIsExceededStopsOneByteAfterIt() {
+			long claimed = BoundedRead.TRUSTED_ALLOCATION + 10L;
+			var in = org.scratchpadlens.ingest.BadInputCorpus.generated("", (byte) 'a', 1L << 40, "");
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> BoundedRead.readAll(in, claimed, claimed * 2))
+				.isInstanceOf(BoundedRead.LongerThanClaimed.class);
+			assertThat(in.served()).isEqualTo(claimed + 1);
+		}
+
+		@Test
+		void anUnknownSizeIsReadUpToTheLimitPlusOne() throws IOException {
+			assertThat(BoundedRead.readAll(bytes(1000), -1, 1000)).hasSize(1000);
+			var in = org.scratchpadlens.ingest.BadInputCorpus.generated("", (byte) 'a', 1L << 40, "");
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> BoundedRead.readAll(in, -1, 300_000))
+				.isInstanceOfSatisfying(BoundedRead.OverLimit.class, e -> assertThat(e.limit()).isEqualTo(300_000));
+			assertThat(in.served()).isEqualTo(300_001);
+		}
+
+		@Test
+		void theBytesComeThroughIntact() throws IOException {
+			byte[] data = new byte[700_000];
+			new java.util.Random(7).nextBytes(data);
+			assertThat(BoundedRead.readAll(new java.io.ByteArrayInputStream(data), -1, 1_000_000)).isEqualTo(data);
+			assertThat(BoundedRead.readAll(new java.io.ByteArrayInputStream(data), data.length, 1_000_000))
+				.isEqualTo(data);
+		}
+
+	}
+
+	/**
+	 * Lines as BufferedReader splits them, but a line over the limit is skipped, not
+	 * built.
+	 */
+	@Nested
+	class Lines {
+
+		static List<String> lines(String text, int max) throws IOException {
+			LineReader r = new LineReader(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max);
+			List<String> out = new ArrayList<>();
+			for (LineReader.Status s = r.next(); s != LineReader.Status.END; s = r.next()) {
+				out.add(r.lineNumber() + (s == LineReader.Status.TOO_LONG ? " TOO_LONG " + r.skippedBytes()
+						: " " + new String(r.buffer(), r.start(), r.length(), StandardCharsets.UTF_8)));
+			}
+			return out;
+		}
+
+		@ParameterizedTest
+		@org.junit.jupiter.params.provider.ValueSource(
+				strings = { "a\nb\n", "a\r\nb", "a\rb\r\n\nc", "", "\n", "\r\r\n\n", "x", " \u00e9\n\u4e2d" })
+		void splitsLikeBufferedReader(String input) throws IOException {
+			java.io.BufferedReader reference = new java.io.BufferedReader(new java.io.StringReader(input));
+			List<String> expected = new ArrayList<>();
+			int n = 0;
+			for (String line = reference.readLine(); line != null; line = reference.readLine()) {
+				expected.add(++n + " " + line);
+			}
+			assertThat(lines(input, 100)).isEqualTo(expected);
+		}
+
+		@Test
+		void aLineOverTheLimitIsSkippedAndTheNextOnesRead() throws IOException {
+			assertThat(lines("ok\n" + "x".repeat(11) + "\r\nafter\n" + "y".repeat(10) + "\nend", 10))
+				.containsExactly("1 ok", "2 TOO_LONG 11", "3 after", "4 " + "y".repeat(10), "5 end");
+			assertThat(lines("z".repeat(25), 10)).containsExactly("1 TOO_LONG 25");
+		}
+
+		@Test
+		void linesLongerThanTheBufferComeWhole() throws IOException {
+			String big = "b".repeat(200_000);
+			assertThat(lines("a\n" + big + "\nc", 300_000)).containsExactly("1 a", "2 " + big, "3 c");
+		}
+
+		@Test
+		void aTwoGibibyteLineIsSkippedHoldingAtMostTheLimit() throws IOException {
+			long size = (2L << 30) + 100;
+			String tail = "\"}\n{\"content\": \"next\"}\n";
+			var in = org.scratchpadlens.ingest.BadInputCorpus.generated("{\"content\": \"", (byte) 'x', size, tail);
+			LineReader r = new LineReader(in, 1024 * 1024);
+
+			assertThat(r.next()).isEqualTo(LineReader.Status.TOO_LONG);
+			assertThat(r.skippedBytes()).isEqualTo(size - tail.length() + 2);
+			assertThat(r.buffer().length).as("the buffer never grew past the limit")
+				.isLessThanOrEqualTo(1024 * 1024 + 2);
+			assertThat(r.next()).isEqualTo(LineReader.Status.LINE);
+			assertThat(new String(r.buffer(), r.start(), r.length(), StandardCharsets.UTF_8))
+				.isEqualTo("{\"content\": \"next\"}");
+			assertThat(r.next()).isEqualTo(LineReader.Status.END);
+		}
+
+	}
+
 	@Nested
 	class Count {
 
