@@ -30,11 +30,9 @@ import org.scratchpadlens.ingest.job.ImportReport;
 import org.scratchpadlens.ingest.parse.InputLimits;
 import org.scratchpadlens.ingest.source.SourceEntry;
 import org.scratchpadlens.ingest.web.UploadImports;
-import org.scratchpadlens.support.DatabaseTest;
+import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -46,9 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * everything valid beside it loads. The memory cases are also run in a JVM with a 256 MB
  * heap ({@code cli/HostileInputIT}).
  */
-@DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(ImportServiceTests.Config.class)
+@AppTest
 class HostileInputTests extends FreshDatabase {
 
 	static final long TWO_GIB = 2L << 30;
