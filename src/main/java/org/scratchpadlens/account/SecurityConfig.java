@@ -158,7 +158,8 @@ class SecurityConfig {
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
 			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::challenge))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).csrfTokenRequestHandler(new PageAndScriptCsrfTokens()))
+			.csrf(csrf -> csrf.csrfTokenRepository(CsrfCookie.repository())
+				.csrfTokenRequestHandler(new PageAndScriptCsrfTokens()))
 			.headers(headers -> headers.addHeaderWriter(SecurityConfig::contentSecurityPolicy))
 			.exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfig::deny)
 				// a script's call in an expired session: 401, not the login page
@@ -193,6 +194,11 @@ class SecurityConfig {
 			.hasAnyRole(ADMINS)
 			.requestMatchers(HttpMethod.PUT, "/api/runs/*/setting")
 			.hasAnyRole(ADMINS)
+			// removing the sample data
+			.requestMatchers(HttpMethod.POST, "/samples/delete")
+			.hasAnyRole(ADMINS)
+			.requestMatchers(HttpMethod.DELETE, "/api/samples")
+			.hasAnyRole(ADMINS)
 			// reading
 			.requestMatchers(reads("/", "/imports", "/imports/*", "/imports/*/progress", "/api/runs",
 					"/api/runs/totals", "/api/runs/*/pairs", "/api/imports", "/api/imports/*", "/api/imports/*/files",
@@ -219,16 +225,6 @@ class SecurityConfig {
 	static boolean isScriptPath(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.startsWith("/api/") || path.startsWith("/export/");
-	}
-
-	/**
-	 * The CSRF token in a cookie that the app's scripts can read: Swagger UI sends it
-	 * back in the X-XSRF-TOKEN header. Lax: other sites' forms do not send it.
-	 */
-	private static CookieCsrfTokenRepository csrfCookie() {
-		CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
-		cookie.setCookieCustomizer(c -> c.sameSite("Lax"));
-		return cookie;
 	}
 
 	private static void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {

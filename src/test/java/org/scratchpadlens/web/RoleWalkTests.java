@@ -81,6 +81,8 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/imports/{id}               READERS
 			GET    /api/imports/{id}/files         READERS
 			DELETE /api/imports/{id}               IMPORTERS
+			POST   /samples/delete                 ADMINS
+			DELETE /api/samples                    ADMINS
 			GET    /api/openapi                    READERS
 			GET    /api/openapi.yaml               READERS
 			GET    /api/openapi/swagger-config     READERS

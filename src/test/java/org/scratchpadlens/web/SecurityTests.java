@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.scratchpadlens.account.AccountService;
+import org.scratchpadlens.account.CsrfCookie;
 import org.scratchpadlens.account.Role;
 import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -451,7 +453,12 @@ class SecurityTests extends FreshDatabase {
 			// log in as a browser does: the login page sets the cookie, the form sends
 			// the
 			// token
-			var page = mvc.get().uri("/login").exchange();
+			// MockMvc's csrf() swaps the filter's token store for one in the session, in
+			// the context every test class shares: put the app's own back first
+			var page = mvc.get().uri("/login").with(request -> {
+				WebTestUtils.setCsrfTokenRepository(request, CsrfCookie.repository());
+				return request;
+			}).exchange();
 			Cookie first = page.getResponse().getCookie("XSRF-TOKEN");
 			assertThat(first).isNotNull();
 			assertThat(first.getAttribute("SameSite")).isEqualTo("Lax");

@@ -83,6 +83,7 @@ class ImportPagesBrowserTests extends OwnDatabase {
 		browser.screenshot("runs");
 
 		new Select(first.findElement(By.name("setting"))).selectByValue("unknown");
+		first.findElement(By.cssSelector("form.setting button")).click();
 
 		assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).isEqualTo("Setting saved.");
 		WebElement again = browser.driver().findElements(By.cssSelector("table.data tbody tr")).get(0);
