@@ -89,6 +89,15 @@ class ImportPagesBrowserTests extends OwnDatabase {
 		WebElement again = browser.driver().findElements(By.cssSelector("table.data tbody tr")).get(0);
 		assertThat(new Select(again.findElement(By.name("setting"))).getFirstSelectedOption().getText())
 			.isEqualTo("unknown");
+
+		// the samples go in one action, after a question
+		browser.driver().findElement(By.cssSelector("form.samples button")).click();
+		browser.driver().switchTo().alert().accept();
+
+		assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+			.startsWith("The sample data was removed: 80 transcript versions");
+		assertThat(browser.driver().findElements(By.cssSelector("form.samples"))).isEmpty();
+		assertThat(browser.driver().findElement(By.cssSelector(".lead")).getText()).startsWith("The store is empty.");
 	}
 
 	@Test
