@@ -139,11 +139,12 @@ class AgreementCommandIT {
 	}
 
 	@Test
-	void optionValueAfterASpaceExitsTwoWithAHint() throws Exception {
-		Result result = launch(resource("cohen_wikipedia_2x2_expanded.csv").toString(), "--level", "ordinal");
-		assertThat(result.exit()).isEqualTo(2);
-		assertThat(result.err()).contains("write --level=ordinal");
-		assertThat(result.out()).isEmpty();
+	void optionValueAfterASpaceMeansTheSameAsAfterEquals() throws Exception {
+		String csv = resource("cohen_wikipedia_2x2_expanded.csv").toString();
+		Result spaced = launch(csv, "--level", "ordinal");
+		Result joined = launch(csv, "--level=ordinal");
+		assertThat(spaced.exit()).as(spaced.err()).isZero();
+		assertThat(spaced.out()).isEqualTo(joined.out()).contains("\"level\"");
 	}
 
 	@Test
