@@ -451,8 +451,7 @@ class SecurityTests extends FreshDatabase {
 		@Test
 		void theCsrfCookieIsLaxAndItsValueInTheHeaderIsAccepted() throws Exception {
 			// log in as a browser does: the login page sets the cookie, the form sends
-			// the
-			// token
+			// the token
 			// MockMvc's csrf() swaps the filter's token store for one in the session, in
 			// the context every test class shares: put the app's own back first
 			var page = mvc.get().uri("/login").with(request -> {
