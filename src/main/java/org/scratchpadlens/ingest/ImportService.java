@@ -1,6 +1,7 @@
 package org.scratchpadlens.ingest;
 
 import org.scratchpadlens.ingest.job.ImportReport;
+import org.scratchpadlens.ingest.job.ImportUndo;
 import org.scratchpadlens.ingest.job.ImportJobQueries;
 import org.scratchpadlens.ingest.job.ImportJobs;
 import java.nio.file.Path;
@@ -95,6 +96,7 @@ public class ImportService {
 		try {
 			long total = progress == ImportProgress.NONE ? -1 : SourceWalker.count(request.paths());
 			produced = pipeline(jobId, request, progress, total);
+			removeHalfWritten(jobId);
 			error = unrecorded(jobId, produced);
 		}
 		catch (RuntimeException | Error e) {
@@ -126,6 +128,38 @@ public class ImportService {
 	 * its own connection. A unit always goes to the writer its identity hashes to, so one
 	 * transcript is never written by two threads.
 	 */
+	/**
+	 * A batch is one transaction, but when the process holding an AUTO_SERVER database
+	 * dies under it, H2 can leave part of one behind (a transcript without all its
+	 * messages). Such transcripts of this job are removed with their outcome rows, so the
+	 * outcome check below fails the job and a re-run imports them again.
+	 */
+	private void removeHalfWritten(long jobId) {
+		List<Long> broken = jdbc.queryForList("""
+				select t.id from transcript t where t.import_job_id = ?
+				  and t.message_count <> (select count(*) from message m where m.transcript_id = t.id)""", Long.class,
+				jobId);
+		if (broken.isEmpty()) {
+			return;
+		}
+		log.error("Import job {}: {} transcripts were half-written; removing them so that a re-run imports them", jobId,
+				broken.size());
+		tx.executeWithoutResult(status -> {
+			for (int i = 0; i < broken.size(); i += 500) {
+				List<Long> chunk = broken.subList(i, Math.min(broken.size(), i + 500));
+				String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+				Object[] ids = chunk.toArray();
+				jdbc.update("delete from metric where transcript_id in (" + in + ")", ids);
+				jdbc.update("delete from section where transcript_id in (" + in + ")", ids);
+				jdbc.update("delete from message where transcript_id in (" + in + ")", ids);
+				jdbc.update("delete from import_file where transcript_id in (" + in + ")", ids);
+				jdbc.update("delete from transcript where id in (" + in + ")", ids);
+			}
+			// identities whose new version was removed: the one before is current again
+			ImportUndo.makeNewestRemainingVersionsCurrent(jdbc);
+		});
+	}
+
 	/**
 	 * A job that reports success has an outcome on record for every file it read. Writes
 	 * lost on the way (the server holding an AUTO_SERVER database stopped under the

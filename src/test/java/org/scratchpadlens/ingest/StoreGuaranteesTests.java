@@ -236,6 +236,45 @@ class StoreGuaranteesTests extends FreshDatabase {
 	}
 
 	@Test
+	void halfWrittenTranscriptsAreRemovedAndTheJobFailsSoThatARerunCompletesIt() {
+		writeRun(dir, "helpful_only/half_written", 2);
+		// a database that loses the messages of the first batch but keeps the rest of it,
+		// as H2 did when the process holding an AUTO_SERVER database was killed
+		AtomicBoolean lost = new AtomicBoolean(false);
+		JdbcTemplate partial = new JdbcTemplate(dataSource) {
+			@Override
+			public <T> int[][] batchUpdate(String sql, Collection<T> args, int size,
+					ParameterizedPreparedStatementSetter<T> setter) {
+				if (sql.startsWith("insert into message") && lost.compareAndSet(false, true)) {
+					return new int[0][];
+				}
+				return super.batchUpdate(sql, args, size, setter);
+			}
+		};
+		ImportService service = new ImportService(partial, txManager, mapper, jobs, queries, dataSource, 2, 1);
+
+		ImportReport report = service.importNow(
+				new ImportRequest(List.of(dir.resolve("json_outputs")), "cli", "tester", ImportDefaults.NONE),
+				ImportProgress.NONE);
+
+		assertThat(report.status()).isEqualTo(ImportJobStatus.FAILED);
+		assertThat(report.error()).contains("2 of the 4 files read have no recorded outcome");
+		assertThat(versions("helpful_only/half_written")).as("the half-written ones are gone").isEqualTo(2);
+
+		ImportReport rerun = importPaths(dir.resolve("json_outputs"));
+
+		assertThat(rerun.status()).isEqualTo(ImportJobStatus.COMPLETED);
+		assertThat(rerun.transcriptsImported()).isEqualTo(2);
+		assertThat(rerun.transcriptsUnchanged()).isEqualTo(2);
+		assertThat(jdbc.sql("""
+				select count(*) from transcript t join run r on r.id = t.run_id where r.path = ?
+				  and t.message_count <> (select count(*) from message m where m.transcript_id = t.id)""")
+			.params("helpful_only/half_written")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void aFullDiskFailsTheJobAndStillGivesAReport() {
 		writeRun(dir, "helpful_only/full_disk", 2);
 		JdbcTemplate full = new JdbcTemplate(dataSource) {

@@ -54,7 +54,7 @@ public class ImportUndo {
 		List<Long> runs = jdbc.queryForList("select distinct run_id from transcript where import_job_id = ?",
 				Long.class, id);
 		int transcripts = removeTranscripts(id);
-		makeNewestRemainingVersionsCurrent();
+		makeNewestRemainingVersionsCurrent(jdbc);
 		int documents = jdbc.update("delete from synthetic_document where import_job_id = ?", id);
 		int prompts = jdbc.update("delete from prompt_file where import_job_id = ?", id);
 		removeUnusedPrompts(id);
@@ -78,7 +78,7 @@ public class ImportUndo {
 	/**
 	 * Identities whose current version was removed: the newest remaining one is current.
 	 */
-	private void makeNewestRemainingVersionsCurrent() {
+	public static void makeNewestRemainingVersionsCurrent(JdbcTemplate jdbc) {
 		jdbc.update("""
 				update transcript t set is_current = true
 				where not exists (select 1 from transcript c where c.run_id = t.run_id and c.split = t.split
