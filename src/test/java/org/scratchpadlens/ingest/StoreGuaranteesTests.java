@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -190,6 +191,24 @@ class StoreGuaranteesTests extends FreshDatabase {
 		assertThat(versions("helpful_only/guarded")).isEqualTo(2);
 	}
 
+	/**
+	 * Imports the tree under {@code dir} through a database whose batch writes pass
+	 * {@code keep} first: a batch it answers false for is lost without an error; it may
+	 * also throw, as a full disk does.
+	 */
+	private ImportReport importThrough(int batchSize, Predicate<String> keep) {
+		JdbcTemplate faulty = new JdbcTemplate(dataSource) {
+			@Override
+			public <T> int[][] batchUpdate(String sql, Collection<T> args, int size,
+					ParameterizedPreparedStatementSetter<T> setter) {
+				return keep.test(sql) ? super.batchUpdate(sql, args, size, setter) : new int[0][];
+			}
+		};
+		return new ImportService(faulty, txManager, mapper, jobs, queries, dataSource, batchSize, 1).importNow(
+				new ImportRequest(List.of(dir.resolve("json_outputs")), "cli", "tester", ImportDefaults.NONE),
+				ImportProgress.NONE);
+	}
+
 	/** A copy of the run's transcripts as their next version, written by hand. */
 	private void addNextVersion(String run, boolean current) {
 		new JdbcTemplate(dataSource).update("""
@@ -208,21 +227,8 @@ class StoreGuaranteesTests extends FreshDatabase {
 		// a database that accepts the outcome rows of the first batch and loses the rest,
 		// as happened when the server holding an AUTO_SERVER database was killed
 		AtomicBoolean lose = new AtomicBoolean(false);
-		JdbcTemplate lossy = new JdbcTemplate(dataSource) {
-			@Override
-			public <T> int[][] batchUpdate(String sql, Collection<T> args, int size,
-					ParameterizedPreparedStatementSetter<T> setter) {
-				if (sql.startsWith("insert into import_file") && !lose.compareAndSet(false, true)) {
-					return new int[0][];
-				}
-				return super.batchUpdate(sql, args, size, setter);
-			}
-		};
-		ImportService service = new ImportService(lossy, txManager, mapper, jobs, queries, dataSource, 2, 1);
-
-		ImportReport report = service.importNow(
-				new ImportRequest(List.of(dir.resolve("json_outputs")), "cli", "tester", ImportDefaults.NONE),
-				ImportProgress.NONE);
+		ImportReport report = importThrough(2,
+				sql -> !sql.startsWith("insert into import_file") || lose.compareAndSet(false, true));
 
 		assertThat(report.status()).isEqualTo(ImportJobStatus.FAILED);
 		assertThat(report.error()).contains("4 of the 6 files read have no recorded outcome")
@@ -241,21 +247,8 @@ class StoreGuaranteesTests extends FreshDatabase {
 		// a database that loses the messages of the first batch but keeps the rest of it,
 		// as H2 did when the process holding an AUTO_SERVER database was killed
 		AtomicBoolean lost = new AtomicBoolean(false);
-		JdbcTemplate partial = new JdbcTemplate(dataSource) {
-			@Override
-			public <T> int[][] batchUpdate(String sql, Collection<T> args, int size,
-					ParameterizedPreparedStatementSetter<T> setter) {
-				if (sql.startsWith("insert into message") && lost.compareAndSet(false, true)) {
-					return new int[0][];
-				}
-				return super.batchUpdate(sql, args, size, setter);
-			}
-		};
-		ImportService service = new ImportService(partial, txManager, mapper, jobs, queries, dataSource, 2, 1);
-
-		ImportReport report = service.importNow(
-				new ImportRequest(List.of(dir.resolve("json_outputs")), "cli", "tester", ImportDefaults.NONE),
-				ImportProgress.NONE);
+		ImportReport report = importThrough(2,
+				sql -> !sql.startsWith("insert into message") || !lost.compareAndSet(false, true));
 
 		assertThat(report.status()).isEqualTo(ImportJobStatus.FAILED);
 		assertThat(report.error()).contains("2 of the 4 files read have no recorded outcome");
@@ -277,18 +270,9 @@ class StoreGuaranteesTests extends FreshDatabase {
 	@Test
 	void aFullDiskFailsTheJobAndStillGivesAReport() {
 		writeRun(dir, "helpful_only/full_disk", 2);
-		JdbcTemplate full = new JdbcTemplate(dataSource) {
-			@Override
-			public <T> int[][] batchUpdate(String sql, Collection<T> args, int size,
-					ParameterizedPreparedStatementSetter<T> setter) {
-				throw new DataAccessResourceFailureException("No space left on device");
-			}
-		};
-		ImportService service = new ImportService(full, txManager, mapper, jobs, queries, dataSource, 200, 1);
-
-		ImportReport report = service.importNow(
-				new ImportRequest(List.of(dir.resolve("json_outputs")), "cli", "tester", ImportDefaults.NONE),
-				ImportProgress.NONE);
+		ImportReport report = importThrough(200, sql -> {
+			throw new DataAccessResourceFailureException("No space left on device");
+		});
 
 		assertThat(report.status()).isEqualTo(ImportJobStatus.FAILED);
 		assertThat(report.error()).contains("No space left on device");
