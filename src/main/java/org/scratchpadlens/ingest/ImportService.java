@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -147,7 +148,7 @@ public class ImportService {
 		tx.executeWithoutResult(status -> {
 			for (int i = 0; i < broken.size(); i += 500) {
 				List<Long> chunk = broken.subList(i, Math.min(broken.size(), i + 500));
-				String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+				String in = String.join(",", Collections.nCopies(chunk.size(), "?"));
 				Object[] ids = chunk.toArray();
 				jdbc.update("delete from metric where transcript_id in (" + in + ")", ids);
 				jdbc.update("delete from section where transcript_id in (" + in + ")", ids);

@@ -116,7 +116,7 @@ public final class AgreementCommand {
 	private static final Map<String, String> VALUE_FORMS = Map.of("--level", "nominal|ordinal|interval|ratio",
 			"--categories", "a,b,...", "--bootstrap", "N", "--seed", "S");
 
-	record Options(Path file, MeasurementLevel level, CategorySet categories, int bootstrap, long seed, boolean help) {
+	record Options(Path file, MeasurementLevel level, CategorySet categories, int bootstrap, long seed) {
 
 		static Options parse(String[] args) {
 			Path file = null;
@@ -126,9 +126,6 @@ public final class AgreementCommand {
 			long seed = AgreementCalculator.DEFAULT_SEED;
 			for (int a = 0; a < args.length; a++) {
 				String arg = args[a];
-				if (arg.equals("--help") || arg.equals("-h")) {
-					return new Options(null, level, null, bootstrap, seed, true);
-				}
 				if (arg.startsWith("--level=")) {
 					level = MeasurementLevel.parse(value(arg));
 				}
@@ -162,7 +159,7 @@ public final class AgreementCommand {
 			if (file == null) {
 				throw new IllegalArgumentException("no ratings file given");
 			}
-			return new Options(file, level, categories, bootstrap, seed, false);
+			return new Options(file, level, categories, bootstrap, seed);
 		}
 
 		private static String value(String arg) {
