@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -27,7 +29,8 @@ import org.scratchpadlens.ingest.ImportProgress;
 import org.scratchpadlens.ingest.ImportRequest;
 import org.scratchpadlens.ingest.ImportService;
 import org.scratchpadlens.support.Browser;
-import org.scratchpadlens.support.BrowserAvailable;
+import org.scratchpadlens.support.Axe;
+import org.scratchpadlens.support.BrowserTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.scratchpadlens.support.PageChecks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * blocked, the runs page saves only when asked to, the upload page fits a phone, Swagger
  * UI works and its "Try it out" passes CSRF; and the cookies a real server sets.
  */
-@Tag("browser")
-@ExtendWith(BrowserAvailable.class)
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class PagesInChromiumTests extends FreshDatabase {
 
 	static final String PASSWORD = "admin-test-password";
@@ -117,6 +117,18 @@ class PagesInChromiumTests extends FreshDatabase {
 		assertThat(PageChecks.policyViolations(browser.driver())).isEmpty();
 		browser.screenshot("runs-saved");
 		jdbc.update("update run set setting = ? where path = ?", secondBefore, secondRun);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/imports", "/imports/new", "/login?logout" })
+	void everyPageHasNoSeriousAccessibilityViolations(String page) {
+		browser.logIn("admin", PASSWORD);
+		browser.open(page);
+		assertThat(Axe.seriousViolations(browser.driver())).as(page).isEmpty();
+		PageChecks.phone(browser.driver(), 390, 844);
+		browser.open(page);
+		assertThat(Axe.seriousViolations(browser.driver())).as(page + " at 390 px").isEmpty();
+		PageChecks.desktop(browser.driver());
 	}
 
 	@Test
