@@ -199,6 +199,13 @@ class SecurityConfig {
 			.hasAnyRole(ADMINS)
 			.requestMatchers(HttpMethod.DELETE, "/api/samples")
 			.hasAnyRole(ADMINS)
+			// browsing: transcripts, the dashboard, documents and prompts (pages and
+			// JSON)
+			.requestMatchers(
+					reads("/transcripts", "/transcripts/**", "/api/transcripts", "/api/transcripts/**", "/dashboard",
+							"/api/dashboard", "/documents", "/documents/**", "/api/documents", "/api/documents/**",
+							"/prompts", "/prompts/**", "/api/prompts", "/api/prompts/**", "/webjars/chart.js/**"))
+			.hasAnyRole(READERS)
 			// reading
 			.requestMatchers(reads("/", "/imports", "/imports/*", "/imports/*/progress", "/api/runs",
 					"/api/runs/totals", "/api/runs/*/pairs", "/api/imports", "/api/imports/*", "/api/imports/*/files",
