@@ -77,6 +77,8 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/runs/totals                READERS
 			GET    /api/runs/{id}/pairs            READERS
 			PUT    /api/runs/{id}/setting          ADMINS
+			GET    /api/transcripts                READERS
+			GET    /api/transcripts/facets         READERS
 			GET    /api/imports                    READERS
 			GET    /api/imports/{id}               READERS
 			GET    /api/imports/{id}/files         READERS

@@ -1,0 +1,100 @@
+package org.scratchpadlens.transcript.list;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the in-memory {@link TranscriptIndex} in step with the store. Every request reads
+ * the {@link StoreSignature} (a few small tables); when the store changed, the index is
+ * rebuilt: at once when no import is running (the request waits, and so do others that
+ * arrive meanwhile, for the same rebuild), in the background while an import writes (the
+ * list answers from the previous snapshot and says so). Every app instance keeps its own,
+ * so several instances on one PostgreSQL server agree.
+ */
+@Component
+class TranscriptIndexHolder implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(TranscriptIndexHolder.class);
+
+	private final JdbcClient jdbc;
+
+	private final TranscriptIndexLoader loader;
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "transcript-index");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+	private volatile TranscriptIndex current;
+
+	TranscriptIndexHolder(JdbcClient jdbc, TranscriptIndexLoader loader) {
+		this.jdbc = jdbc;
+		this.loader = loader;
+	}
+
+	/** The index as of now; see {@link Snapshot#stale()} while an import runs. */
+	Snapshot current() {
+		StoreSignature now = StoreSignature.read(jdbc);
+		TranscriptIndex index = current;
+		if (index != null && index.signature.sameContents(now)) {
+			return new Snapshot(index, false);
+		}
+		if (index != null && now.running()) {
+			if (rebuilding.compareAndSet(false, true)) {
+				background.execute(() -> {
+					try {
+						rebuild(StoreSignature.read(jdbc));
+					}
+					catch (RuntimeException ex) {
+						log.warn("Could not rebuild the transcript index: {}", ex.getMessage());
+					}
+					finally {
+						rebuilding.set(false);
+					}
+				});
+			}
+			return new Snapshot(index, true);
+		}
+		return new Snapshot(rebuildIfStill(now), false);
+	}
+
+	private synchronized TranscriptIndex rebuildIfStill(StoreSignature seen) {
+		TranscriptIndex index = current;
+		if (index != null && index.signature.sameContents(seen)) {
+			return index; // another request rebuilt it meanwhile
+		}
+		return rebuild(seen);
+	}
+
+	private synchronized TranscriptIndex rebuild(StoreSignature signature) {
+		long started = System.nanoTime();
+		TranscriptIndex index = loader.load(signature);
+		current = index;
+		log.debug("Transcript index: {} transcripts, {} metrics in {} ms", index.size(), index.metrics.size(),
+				(System.nanoTime() - started) / 1_000_000);
+		return index;
+	}
+
+	@Override
+	public void destroy() {
+		background.shutdownNow();
+	}
+
+	/**
+	 * @param stale an import is running and has written more than this snapshot holds
+	 */
+	record Snapshot(TranscriptIndex index, boolean stale) {
+	}
+
+}
