@@ -206,6 +206,9 @@ class SecurityConfig {
 							"/api/dashboard", "/documents", "/documents/**", "/api/documents", "/api/documents/**",
 							"/prompts", "/prompts/**", "/api/prompts", "/api/prompts/**", "/webjars/chart.js/**"))
 			.hasAnyRole(READERS)
+			// a reader's own saved views of the transcript list
+			.requestMatchers(HttpMethod.POST, "/transcripts/views", "/transcripts/views/*/delete")
+			.hasAnyRole(READERS)
 			// reading
 			.requestMatchers(reads("/", "/imports", "/imports/*", "/imports/*/progress", "/api/runs",
 					"/api/runs/totals", "/api/runs/*/pairs", "/api/imports", "/api/imports/*", "/api/imports/*/files",

@@ -77,6 +77,9 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/runs/totals                READERS
 			GET    /api/runs/{id}/pairs            READERS
 			PUT    /api/runs/{id}/setting          ADMINS
+			GET    /transcripts                    READERS
+			POST   /transcripts/views              READERS
+			POST   /transcripts/views/{id}/delete  READERS
 			GET    /api/transcripts                READERS
 			GET    /api/transcripts/facets         READERS
 			GET    /api/imports                    READERS

@@ -66,6 +66,25 @@ class ListItems {
 		return items;
 	}
 
+	/**
+	 * The searchable text of each transcript (its messages but a system prompt stored
+	 * once), for search snippets.
+	 */
+	Map<Long, String> texts(List<Long> ids) {
+		Map<Long, StringBuilder> texts = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("""
+					select transcript_id, content from message where transcript_id in (:ids) and content is not null
+					order by transcript_id, ordinal""").paramSource(new MapSqlParameterSource("ids", ids)).query(rs -> {
+				StringBuilder text = texts.computeIfAbsent(rs.getLong(1), k -> new StringBuilder());
+				text.append(text.isEmpty() ? "" : "\n\n").append(rs.getString(2));
+			});
+		}
+		Map<Long, String> result = new HashMap<>();
+		texts.forEach((id, text) -> result.put(id, text.toString()));
+		return result;
+	}
+
 	/** Whole numbers as integers in JSON (a pm_score of 2 is 2, not 2.0). */
 	private static Object number(double d) {
 		return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
