@@ -95,6 +95,43 @@ class MigrationUpgradeTests {
 	}
 
 	@Test
+	void aStoreOfTheHardenedSpineUpgradesToSavedViewsAndSearchWithEveryRowKept() {
+		// main before the browsing pages: V1 to V4
+		flyway("4").migrate();
+		JdbcTemplate sql = new JdbcTemplate(dataSource);
+		Timestamp now = Timestamp.from(Instant.now());
+		sql.update("insert into app_user (username, password_hash, role, created_at) values ('ada', 'x', 'RATER', ?)",
+				now);
+		long job = job(sql, "cli", now);
+		long run = run(sql, "helpful_only/default", now);
+		transcript(sql, 2000, run, "0.json", 1, true, job, now);
+		sql.update("insert into message (id, transcript_id, ordinal, role, content) values (2001, 2000, 0, 'user', ?)",
+				"<INPUT>a purple elephant</INPUT>");
+
+		flyway(null).migrate();
+
+		assertThat(sql.queryForObject("select content from message where id = 2001", String.class))
+			.isEqualTo("<INPUT>a purple elephant</INPUT>");
+		assertThat(sql.queryForObject("select username from app_user", String.class)).isEqualTo("ada");
+		sql.update("insert into saved_view (owner, name, query, created_at) values ('ada', 'mine', 'split=train', ?)",
+				now);
+		assertThat(sql.queryForObject("select query from saved_view where owner = 'ada'", String.class))
+			.isEqualTo("split=train");
+		if (TestDatabase.postgres()) {
+			sql.update("""
+					insert into transcript_search (transcript_id, message_ordinal, chunk, document)
+					select transcript_id, ordinal, 0, to_tsvector('simple', content) from message""");
+			assertThat(sql.queryForObject("select count(*) from transcript_search where document @@ "
+					+ "phraseto_tsquery('simple', 'Purple Elephant')", Long.class))
+				.isEqualTo(1);
+			// search rows go with their transcript
+			sql.update("delete from message where transcript_id = 2000");
+			sql.update("delete from transcript where id = 2000");
+			assertThat(sql.queryForObject("select count(*) from transcript_search", Long.class)).isZero();
+		}
+	}
+
+	@Test
 	void theLatestSchemaMigratesAnEmptyStore() {
 		var result = flyway(null).migrate();
 		assertThat(result.success).isTrue();
