@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -61,20 +62,35 @@ class LuceneTextSearch implements TextSearch, DisposableBean {
 
 	private static final String TEXT = "text";
 
+	private static final String STORE = "store";
+
 	private final JdbcClient jdbc;
 
 	private final Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
 
-	private final Directory directory;
-
-	private final IndexWriter writer;
-
-	private final SearcherManager searchers;
+	private final Path folder;
 
 	private final Set<Long> indexed = new HashSet<>();
 
+	/**
+	 * Opened on first use, so that a command-line import (which never searches) leaves no
+	 * index behind.
+	 */
+	private Directory directory;
+
+	private IndexWriter writer;
+
+	private SearcherManager searchers;
+
 	LuceneTextSearch(JdbcClient jdbc, Path folder) {
 		this.jdbc = jdbc;
+		this.folder = folder;
+	}
+
+	private synchronized SearcherManager open() {
+		if (searchers != null) {
+			return searchers;
+		}
 		try {
 			Directory dir = folder == null ? new ByteBuffersDirectory() : FSDirectory.open(folder);
 			IndexWriter w;
@@ -88,13 +104,46 @@ class LuceneTextSearch implements TextSearch, DisposableBean {
 				dir = new ByteBuffersDirectory();
 				w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
 			}
+			forgetAnotherStore(w);
 			this.directory = dir;
 			this.writer = w;
 			this.searchers = new SearcherManager(writer, null);
 			readIndexedIds();
+			return searchers;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the search index at " + folder, ex);
+		}
+	}
+
+	/**
+	 * An index left by an earlier database at the same path (its files deleted, a new one
+	 * created) holds other transcripts under the same ids: it is emptied. A store is
+	 * known by when its first migration ran.
+	 */
+	private void forgetAnotherStore(IndexWriter w) throws IOException {
+		String store = jdbc
+			.sql("select cast(\"installed_on\" as varchar(64)) from \"flyway_schema_history\" "
+					+ "where \"version\" = '1'")
+			.query(String.class)
+			.optional()
+			.orElse("unknown");
+		String indexed = null;
+		Iterable<Map.Entry<String, String>> data = w.getLiveCommitData();
+		if (data != null) {
+			for (Map.Entry<String, String> e : data) {
+				if (e.getKey().equals(STORE)) {
+					indexed = e.getValue();
+				}
+			}
+		}
+		if (!store.equals(indexed)) {
+			if (indexed != null) {
+				log.info("The search index at {} belonged to another database; it is rebuilt.", folder);
+			}
+			w.deleteAll();
+			w.setLiveCommitData(Map.of(STORE, store).entrySet());
+			w.commit();
 		}
 	}
 
@@ -123,6 +172,7 @@ class LuceneTextSearch implements TextSearch, DisposableBean {
 			all.add(clauseQuery(clause.text()), BooleanClause.Occur.FILTER);
 		}
 		List<Long> found = new ArrayList<>();
+		SearcherManager searchers = open();
 		try {
 			searchers.maybeRefresh();
 			IndexSearcher searcher = searchers.acquire();
@@ -183,6 +233,7 @@ class LuceneTextSearch implements TextSearch, DisposableBean {
 
 	@Override
 	public synchronized long[] notIndexed(long[] currentIds) {
+		open();
 		Set<Long> current = new HashSet<>(currentIds.length * 2);
 		for (long id : currentIds) {
 			current.add(id);
@@ -204,6 +255,7 @@ class LuceneTextSearch implements TextSearch, DisposableBean {
 
 	@Override
 	public synchronized void index(long[] ids) {
+		open();
 		long[] fresh = Arrays.stream(ids).filter(id -> !indexed.contains(id)).toArray();
 		if (fresh.length == 0) {
 			return;
@@ -251,10 +303,12 @@ class LuceneTextSearch implements TextSearch, DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws IOException {
-		searchers.close();
-		writer.close();
-		directory.close();
+	public synchronized void destroy() throws IOException {
+		if (searchers != null) {
+			searchers.close();
+			writer.close();
+			directory.close();
+		}
 	}
 
 }
