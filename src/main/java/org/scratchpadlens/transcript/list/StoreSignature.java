@@ -18,8 +18,8 @@ record StoreSignature(long jobs, String lastJobChange, long jobCounts, long runs
 				  (select coalesce(sum(transcripts_imported + transcripts_updated + files_seen), 0) from import_job),
 				  (select count(*) from run),
 				  (select coalesce(sum(id * (length(setting) + 1)), 0) from run),
-				  (select coalesce(min(id), 0) from transcript),
-				  (select coalesce(max(id), 0) from transcript),
+				  coalesce((select min(id) from transcript), 0),
+				  coalesce((select max(id) from transcript), 0),
 				  (select count(*) from import_job where status = 'running')""")
 			.query((rs, n) -> new StoreSignature(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8) > 0))

@@ -8,16 +8,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Keeps the in-memory {@link TranscriptIndex} in step with the store. Every request reads
  * the {@link StoreSignature} (a few small tables); when the store changed, the index is
- * rebuilt: at once when no import is running (the request waits, and so do others that
- * arrive meanwhile, for the same rebuild), in the background while an import writes (the
- * list answers from the previous snapshot and says so). Every app instance keeps its own,
- * so several instances on one PostgreSQL server agree.
+ * rebuilt: at once for a small store (the request waits, and so do others that arrive
+ * meanwhile, for the same rebuild), in the background while an import writes or when the
+ * store is large (the list answers from the previous snapshot and says so). A web app
+ * builds its first index in the background as soon as it has started. Every app instance
+ * keeps its own, so several instances on one PostgreSQL server agree.
  */
 @Component
 class TranscriptIndexHolder implements DisposableBean {
@@ -33,6 +37,12 @@ class TranscriptIndexHolder implements DisposableBean {
 		t.setDaemon(true);
 		return t;
 	});
+
+	/**
+	 * Up to this many transcripts a changed store is indexed while the request waits (a
+	 * few seconds at most); a larger one is rebuilt in the background.
+	 */
+	static final int REBUILD_WHILE_WAITING = 20_000;
 
 	private final AtomicBoolean rebuilding = new AtomicBoolean();
 
@@ -50,23 +60,45 @@ class TranscriptIndexHolder implements DisposableBean {
 		if (index != null && index.signature.sameContents(now)) {
 			return new Snapshot(index, false);
 		}
-		if (index != null && now.running()) {
-			if (rebuilding.compareAndSet(false, true)) {
-				background.execute(() -> {
-					try {
-						rebuild(StoreSignature.read(jdbc));
-					}
-					catch (RuntimeException ex) {
-						log.warn("Could not rebuild the transcript index: {}", ex.getMessage());
-					}
-					finally {
-						rebuilding.set(false);
-					}
-				});
-			}
+		if (index != null && (now.running() || index.size() > REBUILD_WHILE_WAITING)) {
+			rebuildInBackground();
 			return new Snapshot(index, true);
 		}
 		return new Snapshot(rebuildIfStill(now), false);
+	}
+
+	private void rebuildInBackground() {
+		if (rebuilding.compareAndSet(false, true)) {
+			background.execute(() -> {
+				try {
+					rebuild(StoreSignature.read(jdbc));
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not rebuild the transcript index: {}", ex.getMessage());
+				}
+				finally {
+					rebuilding.set(false);
+				}
+			});
+		}
+	}
+
+	/**
+	 * A web app indexes the store as soon as it has started, before the first reader
+	 * asks.
+	 */
+	@EventListener
+	void started(ApplicationReadyEvent event) {
+		if (event.getApplicationContext() instanceof WebApplicationContext && current == null) {
+			background.execute(() -> {
+				try {
+					current();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not build the transcript index: {}", ex.getMessage());
+				}
+			});
+		}
 	}
 
 	private synchronized TranscriptIndex rebuildIfStill(StoreSignature seen) {
@@ -92,7 +124,8 @@ class TranscriptIndexHolder implements DisposableBean {
 	}
 
 	/**
-	 * @param stale an import is running and has written more than this snapshot holds
+	 * @param stale the store has changed since this snapshot (an import is running, or
+	 * has just finished or been undone) and a newer one is being built
 	 */
 	record Snapshot(TranscriptIndex index, boolean stale) {
 	}

@@ -73,7 +73,8 @@ class TranscriptListApiController {
 	}
 
 	/**
-	 * @param stale an import is running and the list does not show its latest batches yet
+	 * @param stale the store has changed (an import) and the list is being brought up to
+	 * date: reload in a few seconds
 	 * @param searchPending current transcripts the text search does not cover yet
 	 */
 	record ListReply(long total, List<ListItem> items, String next, boolean stale, long searchPending) {
