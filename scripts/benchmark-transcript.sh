@@ -12,7 +12,8 @@
 #   scripts/benchmark-transcript.sh [DURATION] [PORT]
 #
 # PostgreSQL: a database BENCH_PG_DB (default scratchpad_transcript_bench) is dropped and created again on
-# localhost:5432 as role scratchpad (password scratchpad); set BENCH_PG_DB=skip to measure H2 only.
+# localhost:5432 as role scratchpad (password scratchpad); set BENCH_PG_DB=skip to measure H2 only, BENCH_H2=skip
+# to measure PostgreSQL only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20s}
@@ -84,12 +85,19 @@ run() { # label, then Spring arguments for the database
       --spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" >"$WORK/app.log" 2>&1) &
   APP_PID=$!
   for _ in $(seq 1 120); do curl -fs -o /dev/null "$BASE/login" && break; sleep 1; done
-  local jar="$WORK/cookies" token
-  token=$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=admin" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "_csrf=$token" "$BASE/login"
-  COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
-  [ "$COOKIE" != "JSESSIONID=" ] || { echo "could not log in; the app's log:" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
+  # the first admin is created as the app starts: until then a login fails (fewer tries than the throttle allows)
+  local jar="$WORK/cookies" token tries=0
+  while :; do
+    rm -f "$jar"
+    token=$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=admin" --data-urlencode "password=$PASSWORD" \
+      --data-urlencode "_csrf=$token" "$BASE/login" || true
+    COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
+    curl -fs -o /dev/null -H "Cookie: $COOKIE" "$BASE/api/runs/totals" && break
+    tries=$((tries + 1))
+    [ $tries -lt 4 ] || { echo "could not log in; the app's log:" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
+    sleep 5
+  done
   local run id
   run=$(curl -fs -H "Cookie: $COOKIE" "$BASE/api/runs" | python3 -c 'import json,sys; print([r["id"] for r in json.load(sys.stdin) if r["run"] == "bench_run"][0])')
   id=$(curl -fs -H "Cookie: $COOKIE" "$BASE/api/runs/$run/pairs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pairs"][0]["train_id"])')
@@ -104,7 +112,7 @@ run() { # label, then Spring arguments for the database
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 }
 
-run "H2 (embedded, file)" --spring.datasource.url="jdbc:h2:file:$WORK/db/scratchpad"
+[ "${BENCH_H2:-}" = skip ] || run "H2 (embedded, file)" --spring.datasource.url="jdbc:h2:file:$WORK/db/scratchpad"
 
 if [ "$PG_DB" != skip ] && PGPASSWORD=scratchpad psql -h localhost -U scratchpad -d postgres -qtAc 'select 1' >/dev/null 2>&1; then
   PGPASSWORD=scratchpad psql -h localhost -U scratchpad -d postgres -qc "drop database if exists $PG_DB" >/dev/null
