@@ -69,4 +69,30 @@ public class PairQueries {
 		return Optional.of(new RunPairs(run.get(), pairs, unpairedTrain, unpairedDeploy));
 	}
 
+	/**
+	 * The current transcript of the other split of the same run that holds the same
+	 * query: by query index, else (when neither side's index has a partner) by identical
+	 * user input, as {@link #pairs} matches them.
+	 */
+	public Optional<Long> pairOf(long transcriptId) {
+		Optional<Long> byIndex = jdbc.sql("""
+				select d.id from transcript t join transcript d
+				  on d.run_id = t.run_id and d.split <> t.split and d.is_current and d.query_index = t.query_index
+				where t.id = ? order by d.id fetch first 1 rows only""")
+			.param(transcriptId)
+			.query(Long.class)
+			.optional();
+		if (byIndex.isPresent()) {
+			return byIndex;
+		}
+		return jdbc.sql("""
+				select d.id from transcript t join transcript d
+				  on d.run_id = t.run_id and d.split <> t.split and d.is_current
+				 and d.user_input_sha256 = t.user_input_sha256
+				where t.id = ?
+				  and not exists (select 1 from transcript y where y.run_id = d.run_id and y.split = t.split
+				                  and y.is_current and y.query_index = d.query_index)
+				order by d.id fetch first 1 rows only""").param(transcriptId).query(Long.class).optional();
+	}
+
 }

@@ -88,6 +88,9 @@ class RoleWalkTests extends FreshDatabase {
 			DELETE /api/imports/{id}               IMPORTERS
 			POST   /samples/delete                 ADMINS
 			DELETE /api/samples                    ADMINS
+			GET    /transcripts/{id}               READERS
+			GET    /transcripts/{id}/side-by-side  READERS
+			GET    /api/transcripts/{id}           READERS
 			GET    /api/openapi                    READERS
 			GET    /api/openapi.yaml               READERS
 			GET    /api/openapi/swagger-config     READERS
@@ -106,6 +109,8 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /images/favicon.svg                        ANYONE
 			GET    /webjars/htmx.org/dist/htmx.min.js         ANYONE
 			GET    /js/confirm.js                             READERS
+			GET    /js/transcript-keys.js                     READERS
+			GET    /css/transcript.css                        ANYONE
 			GET    /api/swagger-ui/index.html                 READERS
 			GET    /webjars/swagger-ui/index.html             READERS
 			GET    /no-such-page                              READERS
