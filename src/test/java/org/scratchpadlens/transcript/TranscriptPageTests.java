@@ -162,11 +162,13 @@ class TranscriptPageTests extends FreshDatabase {
 	void previousNextAndBackKeepTheListsParameters() {
 		long id = id("train", "1.json");
 		var params = new LinkedMultiValueMap<String, String>();
-		params.add("run", "7");
-		params.add("q", "a+b & c");
+		// a list filter, and a parameter the list does not know, which travels all the
+		// same
+		params.add("split", "train");
+		params.add("note", "a+b & c");
 		Neighbours around = neighbours.around(id, params);
-		String html = page("/transcripts/{id}?run=7&q={q}", id, "a+b & c");
-		String query = "?run=7&amp;q=a%2Bb+%26+c";
+		String html = page("/transcripts/{id}?split=train&note={note}", id, "a+b & c");
+		String query = "?split=train&amp;note=a%2Bb+%26+c";
 		assertThat(html).contains("id=\"back-link\" href=\"/transcripts" + query + "\"");
 		if (around.previous() != null) {
 			assertThat(html)
