@@ -75,6 +75,8 @@ class RoleWalkTests extends FreshDatabase {
 			POST   /runs/{id}/setting              ADMINS
 			GET    /api/runs                       READERS
 			GET    /api/runs/totals                READERS
+			GET    /dashboard                      READERS
+			GET    /api/dashboard                  READERS
 			GET    /api/runs/{id}/pairs            READERS
 			PUT    /api/runs/{id}/setting          ADMINS
 			GET    /api/imports                    READERS
@@ -101,6 +103,8 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /images/favicon.svg                        ANYONE
 			GET    /webjars/htmx.org/dist/htmx.min.js         ANYONE
 			GET    /js/confirm.js                             READERS
+			GET    /js/dashboard.js                           READERS
+			GET    /webjars/chart.js/dist/chart.umd.min.js    READERS
 			GET    /api/swagger-ui/index.html                 READERS
 			GET    /webjars/swagger-ui/index.html             READERS
 			GET    /no-such-page                              READERS

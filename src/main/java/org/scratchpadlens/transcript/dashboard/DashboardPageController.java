@@ -1,0 +1,25 @@
+package org.scratchpadlens.transcript.dashboard;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class DashboardPageController {
+
+	private final Dashboard dashboard;
+
+	DashboardPageController(Dashboard dashboard) {
+		this.dashboard = dashboard;
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(Model model) {
+		Dashboard.View view = dashboard.view();
+		model.addAttribute("runs", view.runs());
+		model.addAttribute("anySample", view.runs().stream().anyMatch(Dashboard.RunStats::sample));
+		model.addAttribute("show", DashboardFormat.INSTANCE);
+		return "dashboard";
+	}
+
+}
