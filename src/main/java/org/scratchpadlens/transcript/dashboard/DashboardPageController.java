@@ -19,6 +19,14 @@ class DashboardPageController {
 		model.addAttribute("runs", view.runs());
 		model.addAttribute("anySample", view.runs().stream().anyMatch(Dashboard.RunStats::sample));
 		model.addAttribute("show", DashboardFormat.INSTANCE);
+		model.addAttribute("unconfigured",
+				view.runs()
+					.stream()
+					.filter(r -> r.refusalMetric() == null)
+					.map(Dashboard.RunStats::setting)
+					.distinct()
+					.sorted()
+					.toList());
 		return "dashboard";
 	}
 
