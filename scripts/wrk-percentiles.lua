@@ -1,8 +1,8 @@
 -- wrk reporter for the dashboard benchmark: p50 / p95 / p99 latency in ms, requests and non-2xx answers.
--- Usage: wrk ... -s scripts/wrk-percentiles.lua URL   (the Authorization header comes from WRK_AUTH)
-local auth = os.getenv("WRK_AUTH")
-if auth then
-  wrk.headers["Authorization"] = auth
+-- Usage: wrk ... -s scripts/wrk-percentiles.lua URL   (the session cookie comes from WRK_COOKIE)
+local cookie = os.getenv("WRK_COOKIE")
+if cookie then
+  wrk.headers["Cookie"] = cookie
 end
 wrk.headers["Accept"] = os.getenv("WRK_ACCEPT") or "*/*"
 

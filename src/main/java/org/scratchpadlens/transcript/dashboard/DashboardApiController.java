@@ -1,9 +1,12 @@
 package org.scratchpadlens.transcript.dashboard;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Dashboard", description = "Rates per run and split with 95% intervals, and the compliance gap")
 class DashboardApiController {
 
 	private final Dashboard dashboard;

@@ -1,5 +1,7 @@
 package org.scratchpadlens.transcript.dashboard;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,11 +16,11 @@ class DashboardPageController {
 	}
 
 	@GetMapping("/dashboard")
-	String dashboard(Model model) {
+	String dashboard(Model model, HttpServletRequest request) {
 		Dashboard.View view = dashboard.view();
 		model.addAttribute("runs", view.runs());
 		model.addAttribute("anySample", view.runs().stream().anyMatch(Dashboard.RunStats::sample));
-		model.addAttribute("show", DashboardFormat.INSTANCE);
+		model.addAttribute("show", new DashboardFormat(request.getContextPath()));
 		model.addAttribute("unconfigured",
 				view.runs()
 					.stream()
