@@ -118,5 +118,5 @@ explain analyze execute q;
 SQL
   su postgres -c "psql -qc 'drop database $PGDB'" >/dev/null
 else
-  echo "== PostgreSQL: no server reachable as the postgres user; skipped"
+  echo "== PostgreSQL: skipped (SKIP_PG set, or no server reachable as the postgres user)"
 fi
