@@ -1,10 +1,11 @@
 -- wrk reports p50/p75/p90/p99; the benchmarks need p95 too. Usage: wrk -s scripts/wrk-percentiles.lua ...
 -- WRK_COOKIE (a logged-in session's "JSESSIONID=...", as a browser sends it) or WRK_AUTH (user:password, HTTP Basic,
--- which costs a BCrypt check on every request) authenticates; every request must answer 2xx.
+-- which costs a BCrypt check on every request) authenticates; WRK_ACCEPT sets Accept. Every request must answer 2xx.
 local cookie = os.getenv("WRK_COOKIE")
 if cookie then
   wrk.headers["Cookie"] = cookie
 end
+wrk.headers["Accept"] = os.getenv("WRK_ACCEPT") or "*/*"
 local auth = os.getenv("WRK_AUTH")
 if auth then
   local b = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'

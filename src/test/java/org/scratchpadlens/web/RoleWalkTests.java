@@ -75,6 +75,8 @@ class RoleWalkTests extends FreshDatabase {
 			POST   /runs/{id}/setting              ADMINS
 			GET    /api/runs                       READERS
 			GET    /api/runs/totals                READERS
+			GET    /dashboard                      READERS
+			GET    /api/dashboard                  READERS
 			GET    /api/runs/{id}/pairs            READERS
 			PUT    /api/runs/{id}/setting          ADMINS
 			GET    /transcripts                    READERS
@@ -111,6 +113,8 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /js/confirm.js                             READERS
 			GET    /js/transcript-keys.js                     READERS
 			GET    /css/transcript.css                        ANYONE
+			GET    /js/dashboard.js                           READERS
+			GET    /webjars/chart.js/dist/chart.umd.min.js    READERS
 			GET    /api/swagger-ui/index.html                 READERS
 			GET    /webjars/swagger-ui/index.html             READERS
 			GET    /no-such-page                              READERS
