@@ -83,6 +83,17 @@ class RoleWalkTests extends FreshDatabase {
 			DELETE /api/imports/{id}               IMPORTERS
 			POST   /samples/delete                 ADMINS
 			DELETE /api/samples                    ADMINS
+			GET    /documents                      READERS
+			GET    /documents/{id}                 READERS
+			GET    /api/documents                  READERS
+			GET    /api/documents/{id}             READERS
+			GET    /prompts                        READERS
+			GET    /prompts/{id}                   READERS
+			GET    /prompts/diff                   READERS
+			GET    /prompts/diff.patch             READERS
+			GET    /api/prompts                    READERS
+			GET    /api/prompts/{id}               READERS
+			GET    /api/prompts/diff               READERS
 			GET    /api/openapi                    READERS
 			GET    /api/openapi.yaml               READERS
 			GET    /api/openapi/swagger-config     READERS
@@ -101,6 +112,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /images/favicon.svg                        ANYONE
 			GET    /webjars/htmx.org/dist/htmx.min.js         ANYONE
 			GET    /js/confirm.js                             READERS
+			GET    /css/documents.css                         ANYONE
 			GET    /api/swagger-ui/index.html                 READERS
 			GET    /webjars/swagger-ui/index.html             READERS
 			GET    /no-such-page                              READERS
