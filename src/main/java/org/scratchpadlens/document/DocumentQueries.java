@@ -1,7 +1,11 @@
 package org.scratchpadlens.document;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
@@ -33,18 +37,28 @@ public class DocumentQueries {
 
 	/**
 	 * The documents on the filter's page, in file order (by source path, then position in
-	 * the file).
+	 * the file). The page's ids are chosen first, so only narrow columns are sorted; the
+	 * texts are read for those ids alone.
 	 */
 	List<DocumentListItem> page(DocumentFilter filter) {
 		List<Object> params = new ArrayList<>();
 		String where = where(filter, true, params);
 		params.add(filter.offset());
 		params.add(filter.size());
-		SearchTerms search = filter.search();
-		return jdbc
-			.sql("select id, setting, doc_type, fact, idea, content, source_path from synthetic_document" + where
+		List<Long> ids = jdbc
+			.sql("select id from synthetic_document" + where
 					+ " order by source_path, source_index, id offset ? rows fetch next ? rows only")
 			.params(params)
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		SearchTerms search = filter.search();
+		Map<Long, DocumentListItem> byId = new HashMap<>();
+		jdbc.sql("select id, setting, doc_type, fact, idea, content, source_path from synthetic_document where id in ("
+				+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+			.params(new ArrayList<Object>(ids))
 			.query((rs, n) -> {
 				String content = rs.getString("content");
 				String idea = rs.getString("idea");
@@ -53,7 +67,9 @@ public class DocumentQueries {
 						rs.getString("fact"), idea, excerpt, content.length(), rs.getString("source_path"),
 						search.highlight(excerpt), search.highlight(idea));
 			})
-			.list();
+			.list()
+			.forEach(item -> byId.put(item.id(), item));
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	/**

@@ -163,14 +163,12 @@ class DocumentPagesInChromiumTests extends FreshDatabase {
 		browser.driver().findElement(By.cssSelector("form.compare button")).click();
 		browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/prompts/diff"));
 		// removed and added lines differ by their marker too, not by colour alone
-		assertThat(browser.driver().findElements(By.cssSelector("tr.removed td.text")))
-			.extracting(WebElement::getText)
+		assertThat(browser.driver().findElements(By.cssSelector("tr.removed td.text"))).extracting(WebElement::getText)
 			.containsExactly("line 5", "line 18");
 		assertThat(browser.driver().findElements(By.cssSelector("tr.removed td.marker span:first-child")))
 			.extracting(WebElement::getText)
 			.containsExactly("-", "-");
-		assertThat(browser.driver().findElements(By.cssSelector("tr.added td.text")))
-			.extracting(WebElement::getText)
+		assertThat(browser.driver().findElements(By.cssSelector("tr.added td.text"))).extracting(WebElement::getText)
 			.containsExactly("line five");
 		assertThat(browser.driver().findElements(By.cssSelector("tr.added td.marker span:first-child")))
 			.extracting(WebElement::getText)
