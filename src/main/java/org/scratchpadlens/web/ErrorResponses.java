@@ -100,6 +100,9 @@ class ErrorResponses extends DefaultErrorAttributes implements ErrorViewResolver
 		if (status == 400 && error instanceof MethodArgumentTypeMismatchException e) {
 			return ApiErrors.invalidValueSentence(e);
 		}
+		if (status == 400 && error instanceof BadRequestException e) {
+			return e.getMessage();
+		}
 		if (status == 401 || status == 429) {
 			return loginSentence(request, status);
 		}

@@ -93,6 +93,17 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /transcripts/{id}               READERS
 			GET    /transcripts/{id}/side-by-side  READERS
 			GET    /api/transcripts/{id}           READERS
+			GET    /documents                      READERS
+			GET    /documents/{id}                 READERS
+			GET    /api/documents                  READERS
+			GET    /api/documents/{id}             READERS
+			GET    /prompts                        READERS
+			GET    /prompts/{id}                   READERS
+			GET    /prompts/diff                   READERS
+			GET    /prompts/diff.patch             READERS
+			GET    /api/prompts                    READERS
+			GET    /api/prompts/{id}               READERS
+			GET    /api/prompts/diff               READERS
 			GET    /api/openapi                    READERS
 			GET    /api/openapi.yaml               READERS
 			GET    /api/openapi/swagger-config     READERS
@@ -115,6 +126,9 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /css/transcript.css                        ANYONE
 			GET    /js/dashboard.js                           READERS
 			GET    /webjars/chart.js/dist/chart.umd.min.js    READERS
+			GET    /css/documents.css                         ANYONE
+			GET    /css/list.css                              ANYONE
+			GET    /js/list.js                                READERS
 			GET    /api/swagger-ui/index.html                 READERS
 			GET    /webjars/swagger-ui/index.html             READERS
 			GET    /no-such-page                              READERS
