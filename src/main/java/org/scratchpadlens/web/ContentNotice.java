@@ -1,33 +1,45 @@
 package org.scratchpadlens.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Once per session, the first page a logged-in reader opens says that the transcripts
- * discuss harmful requests (the layout shows it when {@code contentNotice} is true).
- * Calls to the API and requests that change something do not use it up.
+ * discuss harmful requests (the layout shows it when {@code contentNotice} is true). Only
+ * a rendered page uses it up: not the API, a redirect, or an error.
  */
-@ControllerAdvice
-class ContentNotice {
+@Configuration
+class ContentNotice implements WebMvcConfigurer, HandlerInterceptor {
 
 	static final String SEEN = ContentNotice.class.getName() + ".seen";
 
-	@ModelAttribute("contentNotice")
-	boolean contentNotice(HttpServletRequest request) {
-		if (!"GET".equals(request.getMethod()) || request.getUserPrincipal() == null
-				|| request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			return false;
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).excludePathPatterns("/api/**", "/export/**", "/error");
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView page) {
+		if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")
+				|| !"GET".equals(request.getMethod()) || request.getDispatcherType() != DispatcherType.REQUEST
+				|| request.getUserPrincipal() == null) {
+			return;
 		}
 		HttpSession session = request.getSession(false);
 		if (session == null || session.getAttribute(SEEN) != null) {
-			return false;
+			return;
 		}
 		session.setAttribute(SEEN, Boolean.TRUE);
-		return true;
+		page.addObject("contentNotice", true);
 	}
 
 }

@@ -30,6 +30,12 @@ record ListPageModel(String q, String sort, int size, Long seed, long total, lon
 
 	/** A metric column of the table, with the address that sorts by it. */
 	record Column(String name, String sortHref, String sortState) {
+
+		/** The name cut after each underscore, where a narrow header may wrap. */
+		public List<String> parts() {
+			return List.of(name.split("(?<=_)"));
+		}
+
 	}
 
 	/** One transcript in the table. */

@@ -47,6 +47,8 @@ final class TranscriptIndex {
 
 	private final Map<String, Order> orders = new ConcurrentHashMap<>();
 
+	private volatile BitSet[] rowsByRun;
+
 	TranscriptIndex(StoreSignature signature, long[] ids, int[] runOf, int[] queryIndexes, List<RunInfo> runs,
 			Map<String, SortedMap<String, BitSet>> fields, SortedMap<String, MetricColumn> metrics,
 			int[] naturalOrder) {
@@ -74,6 +76,25 @@ final class TranscriptIndex {
 	int row(long id) {
 		int at = Arrays.binarySearch(ids, id);
 		return at >= 0 ? at : -1;
+	}
+
+	/**
+	 * The rows of each run, by its position in {@link #runs} (a sample and a real run
+	 * apart).
+	 */
+	BitSet[] rowsByRun() {
+		BitSet[] byRun = rowsByRun;
+		if (byRun == null) {
+			byRun = new BitSet[runs.size()];
+			for (int i = 0; i < byRun.length; i++) {
+				byRun[i] = new BitSet(ids.length);
+			}
+			for (int row = 0; row < ids.length; row++) {
+				byRun[runOf[row]].set(row);
+			}
+			rowsByRun = byRun;
+		}
+		return byRun;
 	}
 
 	/** Rows of these transcript ids (ids that are not current are left out). */

@@ -42,6 +42,9 @@ class DashboardTests extends FreshDatabase {
 	Dashboard dashboard;
 
 	@Autowired
+	DashboardQueries queries;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@TempDir
@@ -133,6 +136,7 @@ class DashboardTests extends FreshDatabase {
 					update transcript set is_current = false where id in (select t.id from transcript t
 					  join run r on r.id = t.run_id where r.path = ? and t.split = 'deploy' and t.query_index < 2)""",
 					PaperCounts.HELPFUL);
+			storeChanged();
 			try {
 				var deploy = run(PaperCounts.HELPFUL).splits().get("deploy");
 				assertThat(deploy.n()).isEqualTo(170);
@@ -144,9 +148,27 @@ class DashboardTests extends FreshDatabase {
 								update transcript set is_current = true where id in (select t.id from transcript t
 								  join run r on r.id = t.run_id where r.path = ? and t.split = 'deploy' and t.query_index < 2)""",
 						PaperCounts.HELPFUL);
+				storeChanged();
 			}
 		}
 
+		@Test
+		void theCountsFromTheListsIndexEqualTheAggregateQueryOverTheMetricRows() {
+			List<String> refusal = List.of("is_refusal_0_7", "no_such_metric");
+			var fromIndex = queries.counts(refusal);
+			var fromRows = queries.countsBySql(refusal);
+			assertThat(fromIndex).isNotEmpty();
+			assertThat(fromIndex).containsExactlyInAnyOrderElementsOf(fromRows);
+		}
+
+	}
+
+	/**
+	 * The app notices a changed store by its import jobs (see StoreSignature); a test
+	 * that edits rows directly says so as an import would.
+	 */
+	void storeChanged() {
+		jdbc.update("update import_job set updated_at = updated_at + interval '1' second");
 	}
 
 	@Nested
