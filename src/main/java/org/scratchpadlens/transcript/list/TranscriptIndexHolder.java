@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,9 +49,13 @@ class TranscriptIndexHolder implements DisposableBean {
 
 	private volatile TranscriptIndex current;
 
-	TranscriptIndexHolder(JdbcClient jdbc, TranscriptIndexLoader loader) {
+	private final boolean buildAtStart;
+
+	TranscriptIndexHolder(JdbcClient jdbc, TranscriptIndexLoader loader,
+			@Value("${scratchpad.transcript-index.build-at-start:true}") boolean buildAtStart) {
 		this.jdbc = jdbc;
 		this.loader = loader;
+		this.buildAtStart = buildAtStart;
 	}
 
 	/** The index as of now; see {@link Snapshot#stale()} while an import runs. */
@@ -89,7 +94,7 @@ class TranscriptIndexHolder implements DisposableBean {
 	 */
 	@EventListener
 	void started(ApplicationReadyEvent event) {
-		if (event.getApplicationContext() instanceof WebApplicationContext && current == null) {
+		if (buildAtStart && event.getApplicationContext() instanceof WebApplicationContext && current == null) {
 			background.execute(() -> {
 				try {
 					current();
