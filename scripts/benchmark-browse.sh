@@ -97,9 +97,12 @@ multiplied() { # db-name, then the app's database arguments
 }
 
 if [ "$WHICH" != postgres ]; then
-  DB="$WORK/h2/db"
-  echo "== H2: import the release"
-  java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:"
+  # H2_DB=path/to/db reuses a database that already holds the release (it is multiplied in place!)
+  DB=${H2_DB:-$WORK/h2/db}
+  if [ -z "${H2_DB:-}" ]; then
+    echo "== H2: import the release"
+    java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:"
+  fi
   measure H2 --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE"
   echo "== H2: four times the release"
   java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DB" -user sa -script scripts/sql/multiply-store.sql
@@ -109,11 +112,13 @@ fi
 
 if [ "$WHICH" != h2 ]; then
   PG=jdbc:postgresql://localhost:5432/scratchpad_bench
-  su postgres -c "psql -qc 'drop database if exists scratchpad_bench'" >/dev/null
-  su postgres -c "psql -qc 'create database scratchpad_bench owner scratchpad'" >/dev/null
-  echo "== PostgreSQL: import the release"
-  java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.profiles.active=postgres --spring.datasource.url=$PG \
-    | grep -E "transcripts:"
+  if [ -z "${PG_KEEP:-}" ]; then # PG_KEEP=1 reuses scratchpad_bench as it is (it is multiplied in place!)
+    su postgres -c "psql -qc 'drop database if exists scratchpad_bench'" >/dev/null
+    su postgres -c "psql -qc 'create database scratchpad_bench owner scratchpad'" >/dev/null
+    echo "== PostgreSQL: import the release"
+    java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.profiles.active=postgres --spring.datasource.url=$PG \
+      | grep -E "transcripts:"
+  fi
   measure PostgreSQL --spring.profiles.active=postgres --spring.datasource.url=$PG
   echo "== PostgreSQL: four times the release"
   su postgres -c "psql -q -d scratchpad_bench -v ON_ERROR_STOP=1" < scripts/sql/multiply-store.sql
