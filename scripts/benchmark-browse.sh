@@ -40,7 +40,7 @@ start_app() { # extra arguments: the database
   echo "the app did not start"; tail -20 "$WORK/app.log"; exit 1
 }
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
-trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; rm -rf "$WORK"; true' EXIT
 
 # A logged-in browser session (form login with its CSRF token): pages and the API as a person's browser calls them.
 # Scripts using HTTP Basic pay a BCrypt check per request on top (measured once below).
@@ -71,6 +71,7 @@ measure() { # db-name, then the app's database arguments
     sleep 5
   done
   echo "[$name] search caught up with the store in $(echo "$(date +%s.%N) - $t0" | bc) s"
+  WRK_COOKIE=$SESSION wrk -t1 -c2 -d10s "http://localhost:$PORT/transcripts?q=mahjong" >/dev/null # warm-up
   load "[$name] search: one word" "/api/transcripts?q=mahjong"
   load "[$name] search: two words" "/api/transcripts?q=secret+trick"
   load "[$name] search: a phrase" "/api/transcripts?q=%22not+used+for+training%22"
@@ -86,6 +87,8 @@ multiplied() { # db-name, then the app's database arguments
   local total=$(curl -sf -u "$AUTH" "localhost:$PORT/api/transcripts?$LIST&size=1" | sed 's/{"total":\([0-9]*\).*/\1/')
   local last=$(( (total + 49) / 50 ))
   echo "[$name] the filter selects $total transcripts ($last pages of 50)"
+  # warm up (JIT, the sort's order) before anything is measured; the figures of this run are not kept
+  WRK_COOKIE=$SESSION wrk -t1 -c2 -d15s "http://localhost:$PORT/transcripts?$LIST" >/dev/null
   load "[$name] list page (HTML, counts), first page" "/transcripts?$LIST"
   load "[$name] list page (HTML, counts), last page" "/transcripts?$LIST&page=$last"
   load "[$name] API, first page" "/api/transcripts?$LIST"
@@ -106,7 +109,9 @@ if [ "$WHICH" != postgres ]; then
   measure H2 --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE"
   echo "== H2: four times the release"
   java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DB" -user sa -script scripts/sql/multiply-store.sql
-  java -cp "$CP" org.scratchpadlens.transcript.list.ListSqlBaseline "jdbc:h2:file:$DB" sa "" 100 | sed 's/^/[H2] /'
+  # OPTIMIZE_REUSE_RESULTS=0: H2 would otherwise hand back the previous result of an identical query
+  java -cp "$CP" org.scratchpadlens.transcript.list.ListSqlBaseline "jdbc:h2:file:$DB;OPTIMIZE_REUSE_RESULTS=0" sa "" 100 \
+    | sed 's/^/[H2] /'
   multiplied H2 --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE"
 fi
 
