@@ -1,11 +1,14 @@
 package org.scratchpadlens.transcript;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.scratchpadlens.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Transcripts")
 @RestController
 @RequestMapping("/api/transcripts")
 class TranscriptApiController {

@@ -57,7 +57,10 @@ class OpenApiConfig {
 		return new OpenAPI().info(new Info().title("Scratchpad Lens API").version(version).description("""
 				Scratchpad Lens imports the transcript release of "Alignment faking in large language \
 				models" (Greenblatt et al., 2024) and lets a team browse, label and analyse it. This API \
-				lists the runs and what the store holds, and starts, follows and undoes imports.
+				lists the runs and what the store holds; filters, searches and pages through the \
+				transcripts and returns one with its sections and metrics; gives the dashboard's rates \
+				and compliance gaps; lists synthetic documents and system prompts (with diffs); and \
+				starts, follows and undoes imports.
 
 				Every call needs a login. People in a browser use the login page (with a CSRF token on \
 				every form). Scripts use HTTP Basic: a request to `/api/**` that carries an \

@@ -2,6 +2,7 @@ package org.scratchpadlens.transcript.list;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Transcripts",
+		description = "The transcript list (filters, search, sort, pages, the sidebar's counts) and one transcript with its sections and metrics")
 @RestController
 @RequestMapping("/api/transcripts")
 class TranscriptListApiController {
