@@ -51,6 +51,8 @@ public class ConditionCounts {
 		BitSet[] byRun = index.rowsByRun();
 		MetricColumn a = booleans(index, first);
 		MetricColumn b = booleans(index, second);
+		// the rows holding both metrics of the pair, once for every run and split
+		BitSet bothHeld = a == null || b == null ? null : and(or(a.yes, a.no), or(b.yes, b.no));
 		for (int run = 0; run < byRun.length; run++) {
 			for (String split : List.of("train", "deploy")) {
 				BitSet rows = and(byRun[run], index.fields.get("split").getOrDefault(split, new BitSet()));
@@ -68,9 +70,8 @@ public class ConditionCounts {
 				long bothTrue = 0;
 				long firstOnly = 0;
 				long secondOnly = 0;
-				if (a != null && b != null) {
-					BitSet aKnown = or(a.yes, a.no);
-					BitSet both = and(and(rows, aKnown), or(b.yes, b.no));
+				if (bothHeld != null) {
+					BitSet both = and(rows, bothHeld);
 					bothKnown = both.cardinality();
 					bothTrue = count(and(both, a.yes), b.yes);
 					firstOnly = count(and(both, a.yes), b.no);
