@@ -45,10 +45,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Deny by default, checked the long way: every endpoint Spring MVC knows (read from its
  * handler mapping, so a new one is walked without anyone adding it here), called by
- * nobody and each role (annotator, researcher, admin), each with a browser session and with HTTP Basic, must
- * answer as the table below says. An endpoint missing from the table fails; so does one
- * the table names that no longer exists. Two endpoints exist only in this test, as if
- * someone had forgotten to give them a rule: they must be closed to everybody.
+ * nobody and each role (annotator, researcher, admin), each with a browser session and
+ * with HTTP Basic, must answer as the table below says. An endpoint missing from the
+ * table fails; so does one the table names that no longer exists. Two endpoints exist
+ * only in this test, as if someone had forgotten to give them a rule: they must be closed
+ * to everybody.
  */
 @ActiveProfiles("test")
 @SpringBootTest
