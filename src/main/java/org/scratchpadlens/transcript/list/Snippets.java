@@ -2,6 +2,7 @@ package org.scratchpadlens.transcript.list;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,12 +33,54 @@ final class Snippets {
 	record Snippet(List<Piece> pieces, boolean cutBefore, boolean cutAfter) {
 	}
 
-	static Pattern pattern(SearchQuery query) {
+	/**
+	 * What a search looks for in a text: the pattern of its words and phrases, and the
+	 * first word of each, which a hit must start with.
+	 */
+	record Finder(Pattern pattern, List<String> firstWords) {
+
+		/**
+		 * The next hit at or after {@code from}, or null. In a text whose lower-case form
+		 * has the same length (nearly every text), candidates are found with
+		 * {@link String#indexOf}, which is many times faster than letting a
+		 * case-insensitive pattern try every position; the pattern then checks each
+		 * candidate.
+		 */
+		int[] next(String text, String lower, int from) {
+			Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+			if (lower == null) {
+				return m.find(from) ? new int[] { m.start(), m.end() } : null;
+			}
+			int at = from;
+			while (true) {
+				int candidate = -1;
+				for (String word : firstWords) {
+					int i = lower.indexOf(word, at);
+					if (i >= 0 && (candidate < 0 || i < candidate)) {
+						candidate = i;
+					}
+				}
+				if (candidate < 0) {
+					return null;
+				}
+				m.region(candidate, text.length());
+				if (m.lookingAt()) {
+					return new int[] { m.start(), m.end() };
+				}
+				at = candidate + 1;
+			}
+		}
+
+	}
+
+	static Finder pattern(SearchQuery query) {
 		List<String> alternatives = new ArrayList<>();
+		List<String> firstWords = new ArrayList<>();
 		for (SearchQuery.Clause clause : query.clauses()) {
 			List<String> words = SearchQuery.words(clause.text());
 			if (!words.isEmpty()) {
 				alternatives.add(String.join("[^\\p{L}\\p{N}]+", words.stream().map(Pattern::quote).toList()));
+				firstWords.add(words.get(0));
 			}
 		}
 		if (alternatives.isEmpty()) {
@@ -46,21 +89,28 @@ final class Snippets {
 		// a hit is a whole word: not inside another, nor inside a name joined by
 		// underscores such as the tag <is_free_tier_user>, which neither search finds by
 		// its parts (Lucene keeps it one word; PostgreSQL's parser skips tags)
-		return Pattern.compile("(?<![\\p{L}\\p{N}_])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])",
-				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		return new Finder(
+				Pattern.compile("(?<![\\p{L}\\p{N}_])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])",
+						Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+				firstWords);
 	}
 
-	static List<Snippet> of(String text, Pattern pattern) {
+	static List<Snippet> of(String text, Finder finder) {
 		List<Snippet> snippets = new ArrayList<>();
-		if (pattern == null || text == null) {
+		if (finder == null || text == null) {
 			return snippets;
 		}
-		Matcher m = pattern.matcher(text);
+		String lower = text.toLowerCase(Locale.ROOT);
+		if (lower.length() != text.length()) {
+			lower = null; // offsets would not correspond: let the pattern search
+		}
 		int windowStart = -1;
 		int windowEnd = -1;
 		List<int[]> hits = new ArrayList<>();
-		while (m.find()) {
-			if (windowEnd >= 0 && m.start() > windowEnd) {
+		int at = 0;
+		for (int[] hit = finder.next(text, lower, at); hit != null; hit = finder.next(text, lower, at)) {
+			at = Math.max(hit[1], hit[0] + 1);
+			if (windowEnd >= 0 && hit[0] > windowEnd) {
 				snippets.add(window(text, windowStart, windowEnd, hits));
 				hits = new ArrayList<>();
 				windowStart = -1;
@@ -69,10 +119,10 @@ final class Snippets {
 				}
 			}
 			if (windowStart < 0) {
-				windowStart = Math.max(0, m.start() - CONTEXT);
+				windowStart = Math.max(0, hit[0] - CONTEXT);
 			}
-			windowEnd = Math.min(text.length(), m.end() + CONTEXT);
-			hits.add(new int[] { m.start(), m.end() });
+			windowEnd = Math.min(text.length(), hit[1] + CONTEXT);
+			hits.add(hit);
 		}
 		if (windowStart >= 0) {
 			snippets.add(window(text, windowStart, windowEnd, hits));

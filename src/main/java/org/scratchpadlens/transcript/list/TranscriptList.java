@@ -12,6 +12,7 @@ import org.scratchpadlens.transcript.list.ListQuery.Range;
 import org.scratchpadlens.transcript.list.TranscriptIndex.MetricColumn;
 import org.scratchpadlens.transcript.list.TranscriptIndex.Order;
 import org.scratchpadlens.transcript.search.SearchCatchUp;
+import org.scratchpadlens.transcript.search.SearchQuery;
 import org.scratchpadlens.transcript.search.TextSearch;
 import org.scratchpadlens.web.BadRequestException;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,37 @@ public class TranscriptList implements TranscriptNeighbours {
 	private final TextSearch search;
 
 	private final SearchCatchUp catchUp;
+
+	/**
+	 * The rows of the last searches, per index: a reader pages through one search and
+	 * walks its transcripts with previous/next, each of which asks the same question
+	 * again, and a word that occurs in every transcript costs hundreds of milliseconds to
+	 * answer. Kept only while the search covers the whole store.
+	 */
+	private final Map<SearchKey, BitSet> searches = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<SearchKey, BitSet> eldest) {
+				return size() > SEARCHES_KEPT;
+			}
+		});
+
+	static final int SEARCHES_KEPT = 32;
+
+	/** A search's clauses against one index (compared by identity). */
+	private record SearchKey(TranscriptIndex index, List<SearchQuery.Clause> clauses) {
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof SearchKey k && k.index == index && k.clauses.equals(clauses);
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(index) * 31 + clauses.hashCode();
+		}
+
+	}
 
 	TranscriptList(TranscriptIndexHolder holder, TextSearch search, SearchCatchUp catchUp) {
 		this.holder = holder;
@@ -152,11 +184,23 @@ public class TranscriptList implements TranscriptNeighbours {
 		});
 		if (!query.search().isEmpty()) {
 			catchUp.ensure(index, index.ids);
-			parts.put("q", index.rows(search.matching(query.search())));
+			parts.put("q", searched(index, query.search()));
 		}
 		BitSet result = (BitSet) index.all.clone();
 		parts.values().forEach(result::and);
 		return new Selection(parts, result);
+	}
+
+	private BitSet searched(TranscriptIndex index, SearchQuery query) {
+		SearchKey key = new SearchKey(index, query.clauses());
+		BitSet rows = searches.get(key);
+		if (rows == null) {
+			rows = index.rows(search.matching(query));
+			if (catchUp.pending() == 0) {
+				searches.put(key, rows);
+			}
+		}
+		return rows;
 	}
 
 	private List<FieldFacet> fieldFacets(TranscriptIndex index, ListQuery query, Selection selection) {

@@ -158,7 +158,7 @@ class TranscriptListPageController {
 		}
 
 		List<ListItem> pageItems = items.items(page.ids());
-		Pattern hits = query.search().isEmpty() ? null : Snippets.pattern(query.search());
+		Snippets.Finder hits = query.search().isEmpty() ? null : Snippets.pattern(query.search());
 		Map<Long, String> texts = hits == null ? Map.of() : items.texts(page.ids());
 		String listParameters = QueryString.of(selection);
 		List<Row> rows = new ArrayList<>();
