@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates the first admin when the store has none: ADMIN_USERNAME (default admin) and
  * ADMIN_PASSWORD, or a generated password printed once in the log. An existing admin is
- * never touched, so a restart changes nothing.
+ * never touched, so a restart changes nothing. ADMIN_PASSWORD follows the password rules
+ * of everyone else (at least 10 characters): a shorter one stops the start.
  */
 @Component
 @Order(0)
@@ -48,6 +49,7 @@ class AdminBootstrap implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		refuseAWeakPassword();
 		if (users.existsByRole(Role.ADMIN)) {
 			resetOrExplain();
 			return;
@@ -66,6 +68,23 @@ class AdminBootstrap implements ApplicationRunner {
 			log.info("Created admin user '{}' from ADMIN_USERNAME/ADMIN_PASSWORD", username);
 		}
 		users.save(new AppUser(username, encoder.encode(chosen), Role.ADMIN));
+	}
+
+	/**
+	 * An ADMIN_PASSWORD that the password rules refuse (fewer than 10 characters) stops
+	 * the start with the reason, rather than creating an admin anyone can guess or
+	 * quietly ignoring what was set. It is checked whether or not it would be used: a
+	 * start that works today would otherwise fail the day the store is new.
+	 */
+	private void refuseAWeakPassword() {
+		if (password == null || password.isBlank()) {
+			return;
+		}
+		String problem = AccountRules.passwordProblem(password);
+		if (problem != null) {
+			throw new IllegalStateException("ADMIN_PASSWORD cannot be used: " + problem
+					+ " Set a longer one, or unset it to have a password generated and printed in the log.");
+		}
 	}
 
 	/**
