@@ -65,7 +65,7 @@ class PeoplePageController {
 			Person added = people.add(username, password, role);
 			redirect.addFlashAttribute("message",
 					"Added " + added.username() + " as " + added.role().name().toLowerCase() + ". Give them their "
-							+ "username and initial password; they can change the password under Account.");
+							+ "username and initial password; they change it from their name at the top of any page.");
 			return "redirect:/users";
 		}
 		catch (BadRequestException | ConflictException e) {

@@ -105,7 +105,7 @@ class PeoplePageTests extends FreshDatabase {
 		assertThat(added).hasStatus(302).redirectedUrl().isEqualTo("/users");
 		assertThat(added).flash()
 			.containsEntry("message", "Added barbara as researcher. Give them their username and initial password; "
-					+ "they can change the password under Account.");
+					+ "they change it from their name at the top of any page.");
 		assertThat(people.get("barbara").role()).isEqualTo(Role.RESEARCHER);
 		assertThat(formLogin("barbara", "her initial one")).redirectedUrl().isEqualTo("/");
 	}
