@@ -37,8 +37,12 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final boolean reset;
 
-	AdminBootstrap(AppUserRepository users, PasswordEncoder encoder, @Value("${ADMIN_USERNAME:admin}") String username,
-			@Value("${ADMIN_PASSWORD:}") String password, @Value("${ADMIN_RESET_PASSWORD:false}") boolean reset) {
+	private final SessionEnder sessions;
+
+	AdminBootstrap(AppUserRepository users, PasswordEncoder encoder, SessionEnder sessions,
+			@Value("${ADMIN_USERNAME:admin}") String username, @Value("${ADMIN_PASSWORD:}") String password,
+			@Value("${ADMIN_RESET_PASSWORD:false}") boolean reset) {
+		this.sessions = sessions;
 		this.reset = reset;
 		this.users = users;
 		this.encoder = encoder;
@@ -99,8 +103,11 @@ class AdminBootstrap implements ApplicationRunner {
 		if (reset && admin != null) {
 			admin.changePassword(encoder.encode(password));
 			users.save(admin);
-			log.warn("Password of admin '{}' reset from ADMIN_PASSWORD (ADMIN_RESET_PASSWORD=true): unset it now",
-					username);
+			// sessions outlive a restart now (they are in the database): the old
+			// password's sessions end with it
+			int ended = sessions.endAll(username);
+			log.warn("Password of admin '{}' reset from ADMIN_PASSWORD (ADMIN_RESET_PASSWORD=true), {} open sessions "
+					+ "ended: unset it now", username, ended);
 		}
 		else {
 			log.info("An admin exists already, so ADMIN_PASSWORD is ignored (it sets the first admin's password). "

@@ -1,14 +1,18 @@
 package org.scratchpadlens.account;
 
 import java.util.EnumMap;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.scratchpadlens.web.BadRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,8 +102,8 @@ class PeoplePageController {
 
 	@PostMapping("/users/{username}/role")
 	String changeRole(@PathVariable String username, @RequestParam(defaultValue = "") String role,
-			RedirectAttributes redirect) {
-		return change(username, redirect, () -> {
+			RedirectAttributes redirect, Principal me, HttpServletRequest request) {
+		return change(username, redirect, me, request, () -> {
 			Person changed = people.changeRole(username, role);
 			return "The role of " + username + " is now " + changed.role().name().toLowerCase()
 					+ "; their open sessions ended, so it applies from their next page on.";
@@ -107,16 +111,18 @@ class PeoplePageController {
 	}
 
 	@PostMapping("/users/{username}/deactivate")
-	String deactivate(@PathVariable String username, RedirectAttributes redirect) {
-		return change(username, redirect, () -> {
+	String deactivate(@PathVariable String username, RedirectAttributes redirect, Principal me,
+			HttpServletRequest request) {
+		return change(username, redirect, me, request, () -> {
 			people.deactivate(username);
 			return username + " is deactivated: they cannot log in, and their open sessions ended. Their labels stay.";
 		});
 	}
 
 	@PostMapping("/users/{username}/reactivate")
-	String reactivate(@PathVariable String username, RedirectAttributes redirect) {
-		return change(username, redirect, () -> {
+	String reactivate(@PathVariable String username, RedirectAttributes redirect, Principal me,
+			HttpServletRequest request) {
+		return change(username, redirect, me, request, () -> {
 			people.reactivate(username);
 			return username + " is active again and can log in.";
 		});
@@ -124,32 +130,69 @@ class PeoplePageController {
 
 	@PostMapping("/users/{username}/password")
 	String resetPassword(@PathVariable String username, @RequestParam(defaultValue = "") String password,
-			RedirectAttributes redirect) {
-		return change(username, redirect, () -> {
-			people.resetPassword(username, password);
-			return "The password of " + username + " is set; their open sessions ended. Give them the new password.";
+			RedirectAttributes redirect, Principal me, HttpServletRequest request) {
+		return change(username, redirect, me, request, new Change() {
+
+			@Override
+			public String make() {
+				people.resetPassword(username, password);
+				return "The password of " + username
+						+ " is set; their open sessions ended. Give them the new password.";
+			}
+
+			@Override
+			public boolean endsSessions() {
+				return true;
+			}
+
 		});
 	}
 
 	/**
 	 * Makes the change and goes back to the person's page, saying what happened or why
-	 * not. An unknown person is a 404 page.
+	 * not. An unknown person is a 404 page. An admin who changed their own role, password
+	 * or status has had their sessions ended with everyone's: this one is closed here too
+	 * (rather than saved again at the end of the request) and they log in again.
 	 */
-	private String change(String username, RedirectAttributes redirect, Change change) {
-		people.get(username);
+	private String change(String username, RedirectAttributes redirect, Principal me, HttpServletRequest request,
+			Change change) {
+		Person before = people.get(username);
+		String message;
 		try {
-			redirect.addFlashAttribute("message", change.make());
+			message = change.make();
 		}
 		catch (BadRequestException | ConflictException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
+			return personPage(username);
 		}
+		Person after = people.get(username);
+		boolean ended = change.endsSessions() || before.role() != after.role() || before.active() != after.active();
+		if (ended && me != null && me.getName().equals(username)) {
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+			SecurityContextHolder.clearContext();
+			return "redirect:/login?ended";
+		}
+		redirect.addFlashAttribute("message", message);
+		return personPage(username);
+	}
+
+	private static String personPage(String username) {
 		return "redirect:" + UriComponentsBuilder.fromPath("/users/{username}").buildAndExpand(username).encode();
 	}
 
 	@FunctionalInterface
 	interface Change {
 
+		/** Makes the change; what to tell the admin. */
 		String make();
+
+		/** Whether it ends the person's sessions even when role and status stay. */
+		default boolean endsSessions() {
+			return false;
+		}
 
 	}
 

@@ -93,6 +93,7 @@ class PeopleApiTests extends FreshDatabase {
 		assertThat(added).bodyJson()
 			.extractingPath("$")
 			.asMap()
+			.containsOnlyKeys("username", "role", "active", "createdAt", "lastLoginAt")
 			.containsEntry("username", "ada.l_1-x")
 			.containsEntry("role", "RESEARCHER")
 			.containsEntry("active", true)

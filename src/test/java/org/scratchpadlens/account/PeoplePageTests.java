@@ -230,6 +230,36 @@ class PeoplePageTests extends FreshDatabase {
 	}
 
 	@Test
+	void anAdminWhoStepsDownOnThePageIsLoggedOutAndToldWhy() {
+		accounts.create("self-admin", PASSWORD, Role.ADMIN);
+		Cookie session = logIn("self-admin", PASSWORD);
+		var unchanged = mvc.post()
+			.uri("/users/self-admin/role")
+			.cookie(session)
+			.with(csrf())
+			.param("role", "ADMIN")
+			.exchange();
+		assertThat(unchanged).as("the same role: nothing ends")
+			.hasStatus(302)
+			.redirectedUrl()
+			.isEqualTo("/users/self-admin");
+		assertThat(mvc.get().uri("/users").cookie(session)).hasStatusOk();
+
+		var demoted = mvc.post()
+			.uri("/users/self-admin/role")
+			.cookie(session)
+			.with(csrf())
+			.param("role", "RESEARCHER")
+			.exchange();
+		assertThat(demoted).hasStatus(302).redirectedUrl().isEqualTo("/login?ended");
+		assertThat(people.get("self-admin").role()).isEqualTo(Role.RESEARCHER);
+		assertThat(mvc.get().uri("/transcripts").accept(MediaType.TEXT_HTML).cookie(session)).hasStatus(302)
+			.redirectedUrl()
+			.endsWith("/login");
+		assertThat(html(mvc.get().uri("/login?ended").exchange())).contains("Your own account changed");
+	}
+
+	@Test
 	void anAdminResetsAPasswordOnThePage() {
 		accounts.create("resettee", PASSWORD, Role.ANNOTATOR);
 		var tooShort = mvc.post()
