@@ -82,12 +82,21 @@ class SessionsInTheDatabaseTests {
 		}
 	}
 
+	/**
+	 * An instance of the app on a port of its own. The settings go in as command-line
+	 * arguments, which win over application.properties (default properties would not: the
+	 * instance would open ./data instead).
+	 */
 	ConfigurableApplicationContext start(Map<String, Object> database) {
 		Map<String, Object> properties = new LinkedHashMap<>(database);
 		properties.put("server.port", "0");
 		properties.put("spring.profiles.active", "test");
 		properties.put("spring.main.banner-mode", "off");
-		return new SpringApplicationBuilder(ScratchpadLensApplication.class).properties(properties).run();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ScratchpadLensApplication.class).run(
+				properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
+			.isEqualTo(database.get("spring.datasource.url"));
+		return context;
 	}
 
 	static int port(ConfigurableApplicationContext context) {
