@@ -43,7 +43,10 @@ final class Snippets {
 		if (alternatives.isEmpty()) {
 			return null;
 		}
-		return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])",
+		// a hit is a whole word: not inside another, nor inside a name joined by
+		// underscores such as the tag <is_free_tier_user>, which neither search finds by
+		// its parts (Lucene keeps it one word; PostgreSQL's parser skips tags)
+		return Pattern.compile("(?<![\\p{L}\\p{N}_])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 	}
 
