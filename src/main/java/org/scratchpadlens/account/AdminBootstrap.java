@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates the first admin when the store has none: ADMIN_USERNAME (default admin) and
  * ADMIN_PASSWORD, or a generated password printed once in the log. An existing admin is
- * never touched, so a restart changes nothing.
+ * never touched, so a restart changes nothing. ADMIN_PASSWORD follows the password rules
+ * of everyone else (at least 10 characters): a shorter one stops the start.
  */
 @Component
 @Order(0)
@@ -36,8 +37,12 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final boolean reset;
 
-	AdminBootstrap(AppUserRepository users, PasswordEncoder encoder, @Value("${ADMIN_USERNAME:admin}") String username,
-			@Value("${ADMIN_PASSWORD:}") String password, @Value("${ADMIN_RESET_PASSWORD:false}") boolean reset) {
+	private final SessionEnder sessions;
+
+	AdminBootstrap(AppUserRepository users, PasswordEncoder encoder, SessionEnder sessions,
+			@Value("${ADMIN_USERNAME:admin}") String username, @Value("${ADMIN_PASSWORD:}") String password,
+			@Value("${ADMIN_RESET_PASSWORD:false}") boolean reset) {
+		this.sessions = sessions;
 		this.reset = reset;
 		this.users = users;
 		this.encoder = encoder;
@@ -48,6 +53,7 @@ class AdminBootstrap implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		refuseAWeakPassword();
 		if (users.existsByRole(Role.ADMIN)) {
 			resetOrExplain();
 			return;
@@ -69,6 +75,23 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	/**
+	 * An ADMIN_PASSWORD that the password rules refuse (fewer than 10 characters) stops
+	 * the start with the reason, rather than creating an admin anyone can guess or
+	 * quietly ignoring what was set. It is checked whether or not it would be used: a
+	 * start that works today would otherwise fail the day the store is new.
+	 */
+	private void refuseAWeakPassword() {
+		if (password == null || password.isBlank()) {
+			return;
+		}
+		String problem = AccountRules.passwordProblem(password);
+		if (problem != null) {
+			throw new IllegalStateException("ADMIN_PASSWORD cannot be used: " + problem
+					+ " Set a longer one, or unset it to have a password generated and printed in the log.");
+		}
+	}
+
+	/**
 	 * ADMIN_PASSWORD is for the first start; ADMIN_RESET_PASSWORD=true applies it to an
 	 * existing admin.
 	 */
@@ -80,8 +103,11 @@ class AdminBootstrap implements ApplicationRunner {
 		if (reset && admin != null) {
 			admin.changePassword(encoder.encode(password));
 			users.save(admin);
-			log.warn("Password of admin '{}' reset from ADMIN_PASSWORD (ADMIN_RESET_PASSWORD=true): unset it now",
-					username);
+			// sessions outlive a restart now (they are in the database): the old
+			// password's sessions end with it
+			int ended = sessions.endAll(username);
+			log.warn("Password of admin '{}' reset from ADMIN_PASSWORD (ADMIN_RESET_PASSWORD=true), {} open sessions "
+					+ "ended: unset it now", username, ended);
 		}
 		else {
 			log.info("An admin exists already, so ADMIN_PASSWORD is ignored (it sets the first admin's password). "

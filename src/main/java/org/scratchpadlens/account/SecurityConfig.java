@@ -27,7 +27,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -124,6 +126,12 @@ class SecurityConfig {
 	AuthenticationProvider passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
+		// a deactivated account is told so only after its password was right: a wrong one
+		// is a wrong password like any other (counted by the throttle, and not telling
+		// whether the account exists or is deactivated)
+		passwords.setPreAuthenticationChecks(user -> {
+		});
+		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		return new ThrottledAuthenticationProvider(passwords, throttle);
 	}
 
@@ -155,13 +163,14 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain browserChain(HttpSecurity http, AuthenticationProvider passwordLogins, LoginThrottle throttle,
-			NoControllerRequests noController) throws Exception {
+			NoControllerRequests noController, PeopleService people) throws Exception {
+		RequestCache pagesAskedFor = pagesAskedFor();
 		http.authorizeHttpRequests(auth -> rules(auth, noController))
 			.authenticationManager(new ProviderManager(passwordLogins))
 			.formLogin(form -> form.loginPage("/login")
-				.defaultSuccessUrl("/", false)
+				.successHandler(new LoginLanding(people, pagesAskedFor))
 				.failureHandler(loginFailed(throttle)))
-			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
+			.requestCache(cache -> cache.requestCache(pagesAskedFor))
 			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::challenge))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.csrfTokenRepository(CsrfCookie.repository())
@@ -205,6 +214,20 @@ class SecurityConfig {
 			.hasAnyRole(ADMINS)
 			.requestMatchers(HttpMethod.DELETE, "/api/samples")
 			.hasAnyRole(ADMINS)
+			// people: admins manage them; everyone changes their own password
+			.requestMatchers(reads("/users", "/users/*", "/api/users"))
+			.hasAnyRole(ADMINS)
+			.requestMatchers(HttpMethod.POST, "/users", "/users/*/role", "/users/*/deactivate", "/users/*/reactivate",
+					"/users/*/password", "/api/users", "/api/users/*/deactivate", "/api/users/*/reactivate")
+			.hasAnyRole(ADMINS)
+			.requestMatchers(HttpMethod.PUT, "/api/users/*/role", "/api/users/*/password")
+			.hasAnyRole(ADMINS)
+			.requestMatchers(reads("/account/password"))
+			.hasAnyRole(EVERYONE)
+			.requestMatchers(HttpMethod.POST, "/account/password")
+			.hasAnyRole(EVERYONE)
+			.requestMatchers(HttpMethod.PUT, "/api/account/password")
+			.hasAnyRole(EVERYONE)
 			// browsing: transcripts, the dashboard, documents and prompts (pages and
 			// JSON)
 			.requestMatchers(
@@ -283,6 +306,10 @@ class SecurityConfig {
 			String target;
 			if (e instanceof LoginThrottledException refused) {
 				target = "/login?wait=" + refused.seconds();
+			}
+			else if (e instanceof DisabledException) {
+				// the password was right (see passwordLogins)
+				target = "/login?deactivated";
 			}
 			else {
 				long wait = throttle.secondsToWait(request.getParameter("username"), request.getRemoteAddr());

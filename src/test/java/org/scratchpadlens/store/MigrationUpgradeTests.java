@@ -156,6 +156,38 @@ class MigrationUpgradeTests {
 	}
 
 	@Test
+	void aStoreWithRolesButNoSessionTablesUpgradesToSessionsInTheDatabaseWithItsPeopleKept() {
+		// main with the three roles, before sessions moved into the database: V1 to V7
+		flyway("7").migrate();
+		JdbcTemplate sql = new JdbcTemplate(dataSource);
+		Timestamp created = Timestamp.from(Instant.parse("2026-11-30T10:15:30Z"));
+		sql.update(
+				"insert into app_user (username, password_hash, role, enabled, created_at)"
+						+ " values ('ada', 'hash-a', 'ANNOTATOR', true, ?), ('gone', 'hash-g', 'RESEARCHER', false, ?)",
+				created, created);
+
+		flyway(null).migrate();
+
+		assertThat(sql.query("select username, role, enabled, password_hash from app_user order by username",
+				(rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getBoolean(3) + ":" + rs.getString(4)))
+			.containsExactly("ada:ANNOTATOR:true:hash-a", "gone:RESEARCHER:false:hash-g");
+		assertThat(sql.queryForObject("select created_at from app_user where username = 'ada'", Timestamp.class))
+			.isEqualTo(created);
+		assertThat(sql.queryForObject("select count(*) from app_user where last_login_at is null", Long.class))
+			.as("nobody has logged in since")
+			.isEqualTo(2);
+		// Spring Session's tables, as its JDBC repository uses them
+		sql.update("insert into spring_session (primary_id, session_id, creation_time, last_access_time,"
+				+ " max_inactive_interval, expiry_time, principal_name) values ('p1', 's1', 1, 1, 1800, 1801, 'ada')");
+		sql.update("insert into spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)"
+				+ " values ('p1', 'SPRING_SECURITY_CONTEXT', ?)", (Object) new byte[] { 1, 2, 3 });
+		sql.update("delete from spring_session where principal_name = 'ada'");
+		assertThat(sql.queryForObject("select count(*) from spring_session_attributes", Long.class))
+			.as("a session's attributes go with it")
+			.isZero();
+	}
+
+	@Test
 	void theLatestSchemaMigratesAnEmptyStore() {
 		var result = flyway(null).migrate();
 		assertThat(result.success).isTrue();

@@ -3,11 +3,14 @@ package org.scratchpadlens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -22,28 +25,35 @@ class ContentNoticeTests extends FreshDatabase {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	SessionRepository<? extends Session> sessions;
+
 	@Test
 	void theFirstPageOfASessionShowsTheNoteAndLaterPagesDoNot() {
-		MockHttpSession session = new MockHttpSession();
+		Cookie session = newSession(sessions);
 		// an API call does not use it up
-		assertThat(mvc.get().uri("/api/runs").session(session).with(user("admin").roles("ADMIN"))).hasStatusOk();
-		assertThat(mvc.get().uri("/transcripts").session(session).with(user("admin").roles("ADMIN"))).hasStatusOk()
+		assertThat(mvc.get().uri("/api/runs").cookie(session).with(user("admin").roles("ADMIN"))).hasStatusOk();
+		assertThat(mvc.get().uri("/transcripts").cookie(session).with(user("admin").roles("ADMIN"))).hasStatusOk()
 			.bodyText()
 			.contains(NOTE);
-		assertThat(mvc.get().uri("/").session(session).with(user("admin").roles("ADMIN"))).hasStatusOk()
+		assertThat(mvc.get().uri("/").cookie(session).with(user("admin").roles("ADMIN"))).hasStatusOk()
 			.bodyText()
 			.doesNotContain(NOTE);
 		// a new session shows it again
-		assertThat(mvc.get().uri("/imports").session(new MockHttpSession()).with(user("admin").roles("ADMIN")))
-			.bodyText()
+		assertThat(mvc.get().uri("/imports").cookie(newSession(sessions)).with(user("admin").roles("ADMIN"))).bodyText()
 			.contains(NOTE);
+	}
+
+	/** A session as a browser has it: saved in the database, its id in the cookie. */
+	static <S extends Session> Cookie newSession(SessionRepository<S> repository) {
+		S session = repository.createSession();
+		repository.save(session);
+		return new Cookie("JSESSIONID", session.getId());
 	}
 
 	@Test
 	void theLoginPageDoesNotShowIt() {
-		assertThat(mvc.get().uri("/login").session(new MockHttpSession())).hasStatusOk()
-			.bodyText()
-			.doesNotContain(NOTE);
+		assertThat(mvc.get().uri("/login").cookie(newSession(sessions))).hasStatusOk().bodyText().doesNotContain(NOTE);
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -109,6 +110,22 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/openapi.yaml               EVERYONE
 			GET    /api/openapi/swagger-config     EVERYONE
 			GET    /api/docs                       EVERYONE
+			GET    /users                          ADMINS
+			POST   /users                          ADMINS
+			GET    /users/{username}               ADMINS
+			POST   /users/{username}/role          ADMINS
+			POST   /users/{username}/deactivate    ADMINS
+			POST   /users/{username}/reactivate    ADMINS
+			POST   /users/{username}/password      ADMINS
+			GET    /api/users                      ADMINS
+			POST   /api/users                      ADMINS
+			PUT    /api/users/{username}/role      ADMINS
+			POST   /api/users/{username}/deactivate ADMINS
+			POST   /api/users/{username}/reactivate ADMINS
+			PUT    /api/users/{username}/password  ADMINS
+			GET    /account/password               EVERYONE
+			POST   /account/password               EVERYONE
+			PUT    /api/account/password           EVERYONE
 			GET    /test-only/forgotten            NOBODY
 			POST   /api/test-only/forgotten        NOBODY
 			""";
@@ -129,6 +146,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /webjars/chart.js/dist/chart.umd.min.js    BROWSERS
 			GET    /css/documents.css                         ANYONE
 			GET    /css/list.css                              ANYONE
+			GET    /css/account.css                           ANYONE
 			GET    /js/list.js                                EVERYONE
 			GET    /api/swagger-ui/index.html                 EVERYONE
 			GET    /webjars/swagger-ui/index.html             EVERYONE
@@ -205,7 +223,8 @@ class RoleWalkTests extends FreshDatabase {
 	@Autowired
 	AccountService accounts;
 
-	final Map<Role, MockHttpSession> sessions = new LinkedHashMap<>();
+	/** The session cookie of each role's login (sessions live in the database). */
+	final Map<Role, Cookie> sessions = new LinkedHashMap<>();
 
 	@BeforeAll
 	void logIn() throws Exception {
@@ -218,8 +237,9 @@ class RoleWalkTests extends FreshDatabase {
 					.param("password", caller.password())
 					.with(csrf()))
 				.andReturn();
-			assertThat(login.getResponse().getRedirectedUrl()).as("login of " + caller).isEqualTo("/");
-			sessions.put(caller.role, (MockHttpSession) login.getRequest().getSession(false));
+			assertThat(login.getResponse().getRedirectedUrl()).as("login of " + caller)
+				.isEqualTo(caller.role == Role.ANNOTATOR ? "/campaigns" : "/");
+			sessions.put(caller.role, login.getResponse().getCookie("JSESSIONID"));
 		}
 	}
 
@@ -311,11 +331,7 @@ class RoleWalkTests extends FreshDatabase {
 			return request.with(httpBasic(caller.username(), caller.password()));
 		}
 		if (caller.role != null) {
-			MockHttpSession session = sessions.get(caller.role);
-			request.session(session).with(r -> {
-				r.setRequestedSessionId(session.getId());
-				return r;
-			});
+			request.cookie(sessions.get(caller.role));
 		}
 		// a browser, logged in or not, has the CSRF token of the page it came from
 		return method.equals("GET") ? request : request.with(csrf());

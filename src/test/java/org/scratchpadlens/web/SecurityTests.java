@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.Cookie;
@@ -22,7 +23,6 @@ import org.scratchpadlens.support.AppTest;
 import org.scratchpadlens.support.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -239,10 +239,11 @@ class SecurityTests extends FreshDatabase {
 						.accept(MediaType.TEXT_HTML)
 						.header("HX-Request", "true"),
 					MockMvcRequestBuilders.get("/imports").accept(MediaType.APPLICATION_JSON) }) {
-				MockHttpSession session = (MockHttpSession) mvc.perform(visit).getRequest().getSession();
+				Cookie session = mvc.perform(visit).getResponse().getCookie("JSESSIONID");
+				assertThat(session).as("the visit started a session").isNotNull();
 				assertThat(mvc.post()
 					.uri("/login")
-					.session(session)
+					.cookie(session)
 					.param("username", "admin")
 					.param("password", ADMIN_PASSWORD)
 					.with(csrf())).hasStatus(302).redirectedUrl().isEqualTo("/");
@@ -252,10 +253,10 @@ class SecurityTests extends FreshDatabase {
 		private String logInAfterVisiting(String page) {
 			var visit = mvc.get().uri(page).accept(MediaType.TEXT_HTML).exchange();
 			assertThat(visit).hasStatus(302).redirectedUrl().endsWith("/login");
-			MockHttpSession session = (MockHttpSession) visit.getRequest().getSession();
+			Cookie session = visit.getResponse().getCookie("JSESSIONID");
 			var login = mvc.post()
 				.uri("/login")
-				.session(session)
+				.cookie(session)
 				.param("username", "admin")
 				.param("password", ADMIN_PASSWORD)
 				.with(csrf())
@@ -264,7 +265,9 @@ class SecurityTests extends FreshDatabase {
 			String target = login.getResponse().getRedirectedUrl();
 			assertThat(target).doesNotContain("continue");
 			// and the page opens there
-			assertThat(mvc.get().uri(target).session(session).accept(MediaType.TEXT_HTML)).hasStatusOk();
+			// the login gave the session a new id (and the cookie)
+			Cookie loggedIn = login.getResponse().getCookie("JSESSIONID");
+			assertThat(mvc.get().uri(target).cookie(loggedIn).accept(MediaType.TEXT_HTML)).hasStatusOk();
 			return target;
 		}
 
@@ -471,7 +474,7 @@ class SecurityTests extends FreshDatabase {
 				.param("_csrf", ErrorResponseTests.csrfToken(page.getResponse().getContentAsString()))
 				.exchange();
 			assertThat(login).hasStatus(302).redirectedUrl().isEqualTo("/");
-			MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+			Cookie session = login.getResponse().getCookie("JSESSIONID");
 			// the login clears the old cookie, then sets a new one
 			Cookie token = Stream.of(login.getResponse().getCookies())
 				.filter(c -> c.getName().equals("XSRF-TOKEN"))
@@ -482,17 +485,13 @@ class SecurityTests extends FreshDatabase {
 			// what Swagger UI sends: the cookie's value in X-XSRF-TOKEN
 			assertThat(mvc.put()
 				.uri("/api/runs/999999/setting")
-				.session(session)
-				.with(browserSession())
-				.cookie(token)
+				.cookie(session, token)
 				.header("X-XSRF-TOKEN", token.getValue())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"setting\": \"unknown\"}")).hasStatus(404);
 			assertThat(mvc.put()
 				.uri("/api/runs/999999/setting")
-				.session(session)
-				.with(browserSession())
-				.cookie(token)
+				.cookie(session, token)
 				.header("X-XSRF-TOKEN", first.getValue())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"setting\": \"unknown\"}")).as("the token from before the login").hasStatus(403);
@@ -514,7 +513,10 @@ class SecurityTests extends FreshDatabase {
 	 */
 	static RequestPostProcessor browserSession() {
 		return request -> {
-			request.setRequestedSessionId("a-browser-session");
+			Cookie[] before = request.getCookies() == null ? new Cookie[0] : request.getCookies();
+			Cookie[] cookies = Arrays.copyOf(before, before.length + 1);
+			cookies[before.length] = new Cookie("JSESSIONID", "a-browser-session");
+			request.setCookies(cookies);
 			return request;
 		};
 	}

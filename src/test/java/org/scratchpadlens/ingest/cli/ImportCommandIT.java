@@ -144,11 +144,11 @@ class ImportCommandIT {
 		}
 		Path log = work.resolve("app.log");
 		// started away from the repository: the samples come from the jar itself
-		Process app = JarProcess.start(work, log, "--server.port=" + port, "--ADMIN_PASSWORD=it-secret");
+		Process app = JarProcess.start(work, log, "--server.port=" + port, "--ADMIN_PASSWORD=it-secret-pw");
 		try {
 			HttpClient http = HttpClient.newHttpClient();
 			String auth = "Basic "
-					+ Base64.getEncoder().encodeToString("admin:it-secret".getBytes(StandardCharsets.UTF_8));
+					+ Base64.getEncoder().encodeToString("admin:it-secret-pw".getBytes(StandardCharsets.UTF_8));
 			HttpRequest runs = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs"))
 				.header("Authorization", auth)
 				.timeout(Duration.ofSeconds(10))
@@ -214,11 +214,11 @@ class ImportCommandIT {
 		String bare = "--spring.datasource.url=jdbc:h2:file:" + work.resolve("bare/store");
 		Path log = work.resolve("bare-app.log");
 		Process app = JarProcess.start(work, log, "--server.port=" + port, "--scratchpad.sample-data.enabled=false",
-				"--ADMIN_PASSWORD=it-secret", bare);
+				"--ADMIN_PASSWORD=it-secret-pw", bare);
 		try {
 			HttpClient http = HttpClient.newHttpClient();
 			String auth = "Basic "
-					+ Base64.getEncoder().encodeToString("admin:it-secret".getBytes(StandardCharsets.UTF_8));
+					+ Base64.getEncoder().encodeToString("admin:it-secret-pw".getBytes(StandardCharsets.UTF_8));
 			awaitUp(http,
 					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs"))
 						.header("Authorization", auth)

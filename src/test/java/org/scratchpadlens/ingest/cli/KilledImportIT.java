@@ -82,11 +82,11 @@ class KilledImportIT {
 			port = s.getLocalPort();
 		}
 		Process app = JarProcess.start(work, work.resolve("app.log"), "--server.port=" + port,
-				"--scratchpad.sample-data.enabled=false", "--ADMIN_PASSWORD=it-secret",
+				"--scratchpad.sample-data.enabled=false", "--ADMIN_PASSWORD=it-secret-pw",
 				"--spring.datasource.url=" + url);
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest jobs = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports"))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret-pw".getBytes()))
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		Process importer = null;
