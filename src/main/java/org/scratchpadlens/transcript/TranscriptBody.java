@@ -10,7 +10,15 @@ import java.util.List;
  * @param blocks the sections as a page shows them
  */
 public record TranscriptBody(List<Message> messages, List<Metric> metrics, String systemPrompt,
-		List<TranscriptBlocks.Block> blocks) {
+		List<TranscriptBlocks.Block> blocks, boolean metricsHidden) {
+
+	/**
+	 * The same conversation with no metrics: a reader who rates it blind sees no
+	 * automated answer (see {@link HiddenMetrics}).
+	 */
+	public TranscriptBody withoutMetrics() {
+		return new TranscriptBody(messages, List.of(), systemPrompt, blocks, true);
+	}
 
 	/**
 	 * @param content null for a system prompt stored once (see systemPromptId)

@@ -12,11 +12,13 @@ import java.util.Map;
  * @param current whether this is the current version of its file
  * @param currentId the current version's id (null if none is current any more)
  * @param pairId the same query in the other split of the run, or null
+ * @param metricsHidden the reader rates this transcript in a blind campaign and has not
+ * submitted yet: {@code metrics} is empty
  */
 public record TranscriptJson(long id, String run, String setting, String variation, String model, String split,
 		Integer queryIndex, String fileName, int version, boolean current, Long currentId, List<Version> versions,
 		Long pairId, Long systemPromptId, boolean hasOutput, boolean cutOff, List<MessageJson> messages,
-		Map<String, MetricJson> metrics) {
+		Map<String, MetricJson> metrics, boolean metricsHidden) {
 
 	public record Version(long id, int version, OffsetDateTime importedAt) {
 	}

@@ -102,7 +102,7 @@ public class TranscriptQueries {
 			return Optional.empty();
 		}
 		return Optional.of(new TranscriptBody(messages, List.copyOf(metrics), (String) transcript.get()[1],
-				TranscriptBlocks.of(messages)));
+				TranscriptBlocks.of(messages), false));
 	}
 
 }

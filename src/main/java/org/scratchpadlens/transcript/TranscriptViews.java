@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 import org.scratchpadlens.transcript.TranscriptNeighbours.Neighbours;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -29,12 +30,22 @@ public class TranscriptViews {
 
 	private final TranscriptCache cache;
 
+	private final ObjectProvider<HiddenMetrics> hiddenMetrics;
+
 	TranscriptViews(TranscriptQueries transcripts, PairQueries pairs, TranscriptNeighbours neighbours,
-			TranscriptCache cache) {
+			TranscriptCache cache, ObjectProvider<HiddenMetrics> hiddenMetrics) {
 		this.transcripts = transcripts;
 		this.pairs = pairs;
 		this.neighbours = neighbours;
 		this.cache = cache;
+		this.hiddenMetrics = hiddenMetrics;
+	}
+
+	/** Whether the current reader may not see this transcript's metrics now. */
+	private boolean metricsHidden(long id) {
+		HiddenMetrics hidden = hiddenMetrics.getIfAvailable();
+		String reader = Readers.current();
+		return hidden != null && reader != null && hidden.hiddenOn(id, reader);
 	}
 
 	private Optional<TranscriptHeader> header(long id) {
@@ -45,8 +56,10 @@ public class TranscriptViews {
 		return header;
 	}
 
+	/** The conversation, without its metrics when the reader may not see them. */
 	private Optional<TranscriptBody> body(long id) {
-		return cache.get(id, transcripts::body);
+		Optional<TranscriptBody> body = cache.get(id, transcripts::body);
+		return metricsHidden(id) ? body.map(TranscriptBody::withoutMetrics) : body;
 	}
 
 	/**
@@ -123,7 +136,8 @@ public class TranscriptViews {
 		return Optional.of(new TranscriptJson(t.id(), t.run(), t.setting(), t.variation(), t.model(), t.split(),
 				t.queryIndex(), t.fileName(), t.version(), t.current(), currentId,
 				versions.stream().map(v -> new TranscriptJson.Version(v.id(), v.version(), v.importedAt())).toList(),
-				pairs.pairOf(id).orElse(null), t.systemPromptId(), t.hasOutput(), t.cutOff(), messages, metrics));
+				pairs.pairOf(id).orElse(null), t.systemPromptId(), t.hasOutput(), t.cutOff(), messages, metrics,
+				body.metricsHidden()));
 	}
 
 	private static String href(Long id, String suffix, MultiValueMap<String, String> parameters) {

@@ -11,7 +11,7 @@ import org.scratchpadlens.transcript.list.Snippets.Snippet;
  */
 record ListPageModel(String q, String sort, int size, Long seed, long total, long storeTotal, int page, int pages,
 		List<FieldGroup> fields, List<MetricOption> metrics, List<Column> columns, List<Row> rows, Links links,
-		boolean stale, long searchPending, String selection, List<SavedViews.SavedView> savedViews) {
+		boolean stale, long searchPending, long blind, String selection, List<SavedViews.SavedView> savedViews) {
 
 	/** A condition field in the sidebar. */
 	record FieldGroup(String field, String label, List<Option> options, boolean anySelected) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.scratchpadlens.transcript.HiddenMetrics;
+import org.scratchpadlens.transcript.Readers;
 import org.scratchpadlens.transcript.TranscriptNeighbours;
 import org.scratchpadlens.transcript.list.ListQuery.Range;
 import org.scratchpadlens.transcript.list.TranscriptIndex.MetricColumn;
@@ -15,6 +17,7 @@ import org.scratchpadlens.transcript.search.SearchCatchUp;
 import org.scratchpadlens.transcript.search.SearchQuery;
 import org.scratchpadlens.transcript.search.TextSearch;
 import org.scratchpadlens.web.BadRequestException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 
@@ -63,10 +66,14 @@ public class TranscriptList implements TranscriptNeighbours {
 
 	}
 
-	TranscriptList(TranscriptIndexHolder holder, TextSearch search, SearchCatchUp catchUp) {
+	private final ObjectProvider<HiddenMetrics> hiddenMetrics;
+
+	TranscriptList(TranscriptIndexHolder holder, TextSearch search, SearchCatchUp catchUp,
+			ObjectProvider<HiddenMetrics> hiddenMetrics) {
 		this.holder = holder;
 		this.search = search;
 		this.catchUp = catchUp;
+		this.hiddenMetrics = hiddenMetrics;
 	}
 
 	/** One page of the list, with the sidebar's counts. */
@@ -107,7 +114,7 @@ public class TranscriptList implements TranscriptNeighbours {
 		}
 		String next = more && !ids.isEmpty() ? ListQuery.Cursor.encode(query.sort(), ids.get(ids.size() - 1)) : null;
 		return new ListPage(query, result.cardinality(), ids, next, facets(index, query, selection), index.size(),
-				snapshot.stale(), catchUp.pending());
+				snapshot.stale(), catchUp.pending(), selection.blind());
 	}
 
 	@Override
@@ -186,9 +193,27 @@ public class TranscriptList implements TranscriptNeighbours {
 			catchUp.ensure(index, index.ids);
 			parts.put("q", searched(index, query.search()));
 		}
+		// transcripts whose metrics the reader may not see (blind campaigns they rate in)
+		// are left out of everything, counts included
+		long blind = 0;
+		HiddenMetrics hidden = hiddenMetrics.getIfAvailable();
+		String reader = Readers.current();
+		if (hidden != null && reader != null) {
+			BitSet visible = (BitSet) index.all.clone();
+			for (long id : hidden.hiddenFrom(reader)) {
+				int row = index.row(id);
+				if (row >= 0 && visible.get(row)) {
+					visible.clear(row);
+					blind++;
+				}
+			}
+			if (blind > 0) {
+				parts.put("blind", visible);
+			}
+		}
 		BitSet result = (BitSet) index.all.clone();
 		parts.values().forEach(result::and);
-		return new Selection(parts, result);
+		return new Selection(parts, result, blind);
 	}
 
 	private BitSet searched(TranscriptIndex index, SearchQuery query) {
@@ -259,7 +284,7 @@ public class TranscriptList implements TranscriptNeighbours {
 	}
 
 	/** The rows each part of a query selects, and their intersection. */
-	private record Selection(Map<String, BitSet> parts, BitSet result) {
+	private record Selection(Map<String, BitSet> parts, BitSet result, long blind) {
 
 		/**
 		 * The rows all parts but this one select (the result itself if it is not chosen).
@@ -304,7 +329,7 @@ public class TranscriptList implements TranscriptNeighbours {
 	 * @param searchPending transcripts the text search does not cover yet
 	 */
 	public record ListPage(ListQuery query, long total, List<Long> ids, String next, Facets facets, long storeTotal,
-			boolean stale, long searchPending) {
+			boolean stale, long searchPending, long blind) {
 	}
 
 }

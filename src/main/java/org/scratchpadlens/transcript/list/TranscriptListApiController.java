@@ -63,7 +63,8 @@ class TranscriptListApiController {
 							description = "the 'next' value of the previous reply") })
 	ListReply list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		ListPage page = list.list(parameters);
-		return new ListReply(page.total(), items.items(page.ids()), page.next(), page.stale(), page.searchPending());
+		return new ListReply(page.total(), items.items(page.ids()), page.next(), page.stale(), page.searchPending(),
+				page.blind());
 	}
 
 	/**
@@ -79,8 +80,11 @@ class TranscriptListApiController {
 	 * @param stale the store has changed (an import) and the list is being brought up to
 	 * date: reload in a few seconds
 	 * @param searchPending current transcripts the text search does not cover yet
+	 * @param hiddenWhileRating transcripts left out because the reader rates them in a
+	 * campaign that hides the metrics and has not submitted yet
 	 */
-	record ListReply(long total, List<ListItem> items, String next, boolean stale, long searchPending) {
+	record ListReply(long total, List<ListItem> items, String next, boolean stale, long searchPending,
+			long hiddenWhileRating) {
 	}
 
 }

@@ -190,7 +190,7 @@ class TranscriptListPageController {
 		return new ListPageModel(query.search().text(), query.sort().parameter(), query.size(),
 				query.sort().kind() == SortKey.Kind.RANDOM ? query.sort().seed() : null, page.total(),
 				page.storeTotal(), current, pages, fields, metrics, columns, rows, links, page.stale(),
-				page.searchPending(), listParameters, savedViews.of(user));
+				page.searchPending(), page.blind(), listParameters, savedViews.of(user));
 	}
 
 	private static String pageHref(MultiValueMap<String, String> selection, int page) {
