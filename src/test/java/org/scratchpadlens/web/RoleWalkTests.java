@@ -45,10 +45,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Deny by default, checked the long way: every endpoint Spring MVC knows (read from its
  * handler mapping, so a new one is walked without anyone adding it here), called by
- * nobody and each role (annotator, researcher, admin), each with a browser session and with HTTP Basic, must
- * answer as the table below says. An endpoint missing from the table fails; so does one
- * the table names that no longer exists. Two endpoints exist only in this test, as if
- * someone had forgotten to give them a rule: they must be closed to everybody.
+ * nobody and each role (annotator, researcher, admin), each with a browser session and
+ * with HTTP Basic, must answer as the table below says. An endpoint missing from the
+ * table fails; so does one the table names that no longer exists. Two endpoints exist
+ * only in this test, as if someone had forgotten to give them a rule: they must be closed
+ * to everybody.
  */
 @ActiveProfiles("test")
 @SpringBootTest
@@ -108,6 +109,24 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/openapi.yaml               EVERYONE
 			GET    /api/openapi/swagger-config     EVERYONE
 			GET    /api/docs                       EVERYONE
+			GET    /campaigns                      EVERYONE
+			GET    /campaigns/new                  BROWSERS
+			POST   /campaigns                      BROWSERS
+			GET    /campaigns/{id}                 EVERYONE
+			POST   /campaigns/{id}/next            EVERYONE
+			GET    /api/campaigns                  EVERYONE
+			POST   /api/campaigns                  BROWSERS
+			GET    /api/campaigns/{id}             EVERYONE
+			POST   /api/campaigns/{id}/next        EVERYONE
+			POST   /api/campaigns/{id}/items/{transcriptId}/skip   EVERYONE
+			GET    /api/campaigns/{id}/items/{transcriptId}/view   EVERYONE
+			GET    /api/campaigns/{id}/items/{transcriptId}/draft  EVERYONE
+			PUT    /api/campaigns/{id}/items/{transcriptId}/draft  EVERYONE
+			POST   /api/transcripts/{id}/labels    EVERYONE
+			GET    /api/transcripts/{id}/labels    EVERYONE
+			GET    /api/labels/{id}                EVERYONE
+			PUT    /api/labels/{id}                EVERYONE
+			GET    /api/labels/{id}/history        EVERYONE
 			GET    /test-only/forgotten            NOBODY
 			POST   /api/test-only/forgotten        NOBODY
 			""";
@@ -128,6 +147,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /webjars/chart.js/dist/chart.umd.min.js    BROWSERS
 			GET    /css/documents.css                         ANYONE
 			GET    /css/list.css                              ANYONE
+			GET    /css/campaigns.css                         ANYONE
 			GET    /js/list.js                                EVERYONE
 			GET    /api/swagger-ui/index.html                 EVERYONE
 			GET    /webjars/swagger-ui/index.html             EVERYONE
