@@ -69,7 +69,9 @@ class CampaignPageTests extends LabellingTestBase {
 		assertThat(c).containsExactly(4, 2, "run", true, false, false, 600);
 
 		String page = html("/campaigns/" + id, "rita");
-		assertThat(page).contains("From the form", "metrics hidden", "10 minutes", "run=helpful_only%2Fdefault");
+		assertThat(page).contains("From the form", "metrics hidden", "10 minutes",
+				"run=helpful_only/default&amp;split=train",
+				"href=\"/transcripts?run=helpful_only%2Fdefault&amp;split=train\"");
 		assertThat(html("/campaigns", "rita")).contains("From the form");
 	}
 
