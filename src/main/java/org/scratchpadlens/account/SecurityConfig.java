@@ -199,6 +199,18 @@ class SecurityConfig {
 			.hasAnyRole(ADMINS)
 			.requestMatchers(HttpMethod.DELETE, "/api/samples")
 			.hasAnyRole(ADMINS)
+			// the rubric: every account reads it (raters read the definitions); admins
+			// publish new versions
+			.requestMatchers(reads("/rubric/edit"))
+			.hasAnyRole(ADMINS)
+			.requestMatchers(HttpMethod.POST, "/rubric/edit", "/api/rubric/versions")
+			.hasAnyRole(ADMINS)
+			.requestMatchers(reads("/rubric", "/rubric/versions/*", "/api/rubric", "/api/rubric/versions",
+					"/api/rubric/versions/*"))
+			.hasAnyRole(READERS)
+			// the labelling page: its controller lets in the campaign's raters only
+			.requestMatchers(reads("/campaigns/*/label/*"))
+			.hasAnyRole(READERS)
 			// browsing: transcripts, the dashboard, documents and prompts (pages and
 			// JSON)
 			.requestMatchers(

@@ -108,6 +108,14 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/openapi.yaml               READERS
 			GET    /api/openapi/swagger-config     READERS
 			GET    /api/docs                       READERS
+			GET    /rubric                         READERS
+			GET    /rubric/versions/{version}      READERS
+			GET    /rubric/edit                    ADMINS
+			POST   /rubric/edit                    ADMINS
+			GET    /api/rubric                     READERS
+			GET    /api/rubric/versions            READERS
+			GET    /api/rubric/versions/{version}  READERS
+			POST   /api/rubric/versions            ADMINS
 			GET    /test-only/forgotten            NOBODY
 			POST   /api/test-only/forgotten        NOBODY
 			""";
@@ -128,6 +136,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /webjars/chart.js/dist/chart.umd.min.js    READERS
 			GET    /css/documents.css                         ANYONE
 			GET    /css/list.css                              ANYONE
+			GET    /css/rubric.css                            ANYONE
 			GET    /js/list.js                                READERS
 			GET    /api/swagger-ui/index.html                 READERS
 			GET    /webjars/swagger-ui/index.html             READERS
