@@ -29,12 +29,8 @@ class RubricPageController {
 	 * The rubric page's model: the version shown, whether it is the current one, and the
 	 * list of versions.
 	 */
-	record RubricPage(Rubrics.Published shown, int current, List<RubricJson.VersionLine> versions) {
-
-		boolean showsCurrent() {
-			return shown.rubric().version() == current;
-		}
-
+	record RubricPage(Rubrics.Published shown, int current, boolean showsCurrent,
+			List<RubricJson.VersionLine> versions) {
 	}
 
 	@GetMapping("/rubric")
@@ -49,7 +45,8 @@ class RubricPageController {
 	}
 
 	private String show(Rubrics.Published shown, Model model) {
-		model.addAttribute("page", new RubricPage(shown, rubrics.currentVersion(), versionLines()));
+		int current = rubrics.currentVersion();
+		model.addAttribute("page", new RubricPage(shown, current, shown.rubric().version() == current, versionLines()));
 		return "rubric/show";
 	}
 

@@ -42,8 +42,8 @@ class RubricQueries {
 		return jdbc.sql(COLUMNS + "where version = ?").param(version).query(RubricQueries::row).optional();
 	}
 
-	Optional<Integer> latestNumber() {
-		return Optional.ofNullable(jdbc.sql("select max(version) from rubric_version").query(Integer.class).single());
+	boolean isEmpty() {
+		return jdbc.sql("select count(*) from rubric_version").query(Integer.class).single() == 0;
 	}
 
 	/** Every version, newest first, without their definitions. */

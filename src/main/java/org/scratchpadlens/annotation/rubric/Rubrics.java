@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -105,7 +106,7 @@ public class Rubrics implements RubricRules {
 			return Optional.empty();
 		}
 		Optional<RubricQueries.StoredVersion> stored = queries.version(version);
-		if (stored.isEmpty() && queries.latestNumber().isEmpty()) {
+		if (stored.isEmpty() && queries.isEmpty()) {
 			seedFromFile();
 			stored = queries.version(version);
 		}
@@ -134,11 +135,16 @@ public class Rubrics implements RubricRules {
 	 */
 	public Published publish(String json, String changeNote, String publishedBy) {
 		int next = current().rubric().version() + 1;
-		List<String> problems = RubricDocument.problems(json);
-		if (!problems.isEmpty() && problems.stream().anyMatch(p -> !p.startsWith("'version'"))) {
-			throw new InvalidRubricException(problems);
+		JsonNode tree;
+		try {
+			tree = json == null || json.length() > RubricDocument.MAX_CHARS ? null : PRETTY.readTree(json);
 		}
-		ObjectNode root = (ObjectNode) PRETTY.readTree(json);
+		catch (JacksonException e) {
+			tree = null;
+		}
+		if (!(tree instanceof ObjectNode root)) {
+			throw new InvalidRubricException(RubricDocument.problems(json));
+		}
 		JsonNode note = root.remove("changeNote");
 		if ((changeNote == null || changeNote.isBlank()) && note != null && note.isString()) {
 			changeNote = note.stringValue();
@@ -152,14 +158,10 @@ public class Rubrics implements RubricRules {
 			throw new InvalidRubricException(
 					List.of("The change note has " + changeNote.length() + " characters; at most 2000 are accepted."));
 		}
-		ObjectNode ordered = PRETTY.createObjectNode();
-		ordered.put("version", next);
-		root.remove("version");
-		ordered.setAll(root);
-		String text = PRETTY.writeValueAsString(ordered);
+		String text = withVersion(root, next);
 		Rubric rubric = RubricDocument.parse(text);
-		String note2 = changeNote == null || changeNote.isBlank() ? null : changeNote.strip();
-		if (!queries.insert(next, text, publishedBy, note2, OffsetDateTime.now(ZoneOffset.UTC))) {
+		String kept = changeNote == null || changeNote.isBlank() ? null : changeNote.strip();
+		if (!queries.insert(next, text, publishedBy, kept, OffsetDateTime.now(ZoneOffset.UTC))) {
 			throw new VersionTakenException(next);
 		}
 		log.info("{} published rubric version {}", publishedBy, next);
@@ -171,9 +173,13 @@ public class Rubrics implements RubricRules {
 	 * the next version.
 	 */
 	static String nextDraft(String definition, int next) {
-		ObjectNode root = (ObjectNode) PRETTY.readTree(definition);
+		return withVersion((ObjectNode) PRETTY.readTree(definition), next);
+	}
+
+	/** The definition as JSON text with "version" first, set to {@code version}. */
+	private static String withVersion(ObjectNode root, int version) {
 		ObjectNode ordered = PRETTY.createObjectNode();
-		ordered.put("version", next);
+		ordered.put("version", version);
 		root.remove("version");
 		ordered.setAll(root);
 		return PRETTY.writeValueAsString(ordered);
