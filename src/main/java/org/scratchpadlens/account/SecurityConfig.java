@@ -68,12 +68,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SecurityConfig {
 
 	/**
-	 * Reading runs, imports and their reports: every account (a role added later reads
-	 * too).
+	 * What every account may open: the API's description, scripts, its own account (an
+	 * annotator's campaigns are checked by the campaign, not here).
 	 */
-	static final String[] READERS = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+	static final String[] EVERYONE = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
-	/** Uploading, starting and undoing imports. A RESEARCHER role is to join here. */
+	/**
+	 * Browsing the store: runs, imports and their reports, transcripts, the dashboard,
+	 * documents, prompts. Not annotators, who see only what their campaigns show them.
+	 */
+	static final String[] BROWSERS = { Role.ADMIN.name(), Role.RESEARCHER.name() };
+
+	/** Uploading, starting and undoing imports. */
 	static final String[] IMPORTERS = { Role.ADMIN.name() };
 
 	/** Correcting what the store says about a run (its setting). */
@@ -207,29 +213,31 @@ class SecurityConfig {
 			.hasAnyRole(ADMINS)
 			.requestMatchers(reads("/rubric", "/rubric/versions/*", "/api/rubric", "/api/rubric/versions",
 					"/api/rubric/versions/*"))
-			.hasAnyRole(READERS)
+			.hasAnyRole(EVERYONE)
 			// the labelling page: its controller lets in the campaign's raters only
 			.requestMatchers(reads("/campaigns/*/label/*"))
-			.hasAnyRole(READERS)
+			.hasAnyRole(EVERYONE)
 			// browsing: transcripts, the dashboard, documents and prompts (pages and
 			// JSON)
 			.requestMatchers(
 					reads("/transcripts", "/transcripts/**", "/api/transcripts", "/api/transcripts/**", "/dashboard",
 							"/api/dashboard", "/documents", "/documents/**", "/api/documents", "/api/documents/**",
 							"/prompts", "/prompts/**", "/api/prompts", "/api/prompts/**", "/webjars/chart.js/**"))
-			.hasAnyRole(READERS)
+			.hasAnyRole(BROWSERS)
 			// a reader's own saved views of the transcript list
 			.requestMatchers(HttpMethod.POST, "/transcripts/views", "/transcripts/views/*/delete")
-			.hasAnyRole(READERS)
-			// reading
+			.hasAnyRole(BROWSERS)
+			// reading runs and imports
 			.requestMatchers(reads("/", "/imports", "/imports/*", "/imports/*/progress", "/api/runs",
-					"/api/runs/totals", "/api/runs/*/pairs", "/api/imports", "/api/imports/*", "/api/imports/*/files",
-					"/api/openapi", "/api/openapi.yaml", "/api/openapi/swagger-config", "/api/docs",
+					"/api/runs/totals", "/api/runs/*/pairs", "/api/imports", "/api/imports/*", "/api/imports/*/files"))
+			.hasAnyRole(BROWSERS)
+			// the API's description and the pages' scripts
+			.requestMatchers(reads("/api/openapi", "/api/openapi.yaml", "/api/openapi/swagger-config", "/api/docs",
 					"/api/swagger-ui/**", "/webjars/swagger-ui/**", "/js/**"))
-			.hasAnyRole(READERS)
+			.hasAnyRole(EVERYONE)
 			// no controller at this address, or not with this method: 404 or 405
 			.requestMatchers(noController)
-			.hasAnyRole(READERS)
+			.hasAnyRole(EVERYONE)
 			.anyRequest()
 			.denyAll();
 	}

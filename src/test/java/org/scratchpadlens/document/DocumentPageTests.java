@@ -44,7 +44,7 @@ class DocumentPageTests extends FreshDatabase {
 	}
 
 	MvcTestResult page(String uri, Object... vars) {
-		return mvc.get().uri(uri, vars).with(user("rater1").roles("RATER")).exchange();
+		return mvc.get().uri(uri, vars).with(user("rater1").roles("RESEARCHER")).exchange();
 	}
 
 	String html(String uri, Object... vars) {

@@ -47,7 +47,7 @@ class PromptPageTests extends FreshDatabase {
 	}
 
 	MvcTestResult page(String uri, Object... vars) {
-		return mvc.get().uri(uri, vars).with(user("rater1").roles("RATER")).exchange();
+		return mvc.get().uri(uri, vars).with(user("rater1").roles("RESEARCHER")).exchange();
 	}
 
 	String html(String uri, Object... vars) {

@@ -132,6 +132,30 @@ class MigrationUpgradeTests {
 	}
 
 	@Test
+	void aStoreOfTheBrowsingPagesUpgradesItsRatersToAnnotatorsAndKeepsTheirViews() {
+		// main with the browsing pages: V1 to V6 (V6 exists only for PostgreSQL)
+		flyway(TestDatabase.postgres() ? "6" : "5").migrate();
+		JdbcTemplate sql = new JdbcTemplate(dataSource);
+		Timestamp now = Timestamp.from(Instant.now());
+		sql.update("insert into app_user (username, password_hash, role, created_at) values ('ada', 'x', 'RATER', ?)",
+				now);
+		sql.update("insert into app_user (username, password_hash, role, created_at) values ('root', 'y', 'ADMIN', ?)",
+				now);
+		sql.update("insert into saved_view (owner, name, query, created_at) values ('ada', 'mine', 'split=train', ?)",
+				now);
+
+		flyway(null).migrate();
+
+		assertThat(sql.queryForList("select username || ':' || role from app_user order by username", String.class))
+			.as("a rater becomes an annotator; an admin stays an admin")
+			.containsExactly("ada:ANNOTATOR", "root:ADMIN");
+		assertThat(sql.queryForObject("select password_hash from app_user where username = 'ada'", String.class))
+			.isEqualTo("x");
+		assertThat(sql.queryForObject("select query from saved_view where owner = 'ada'", String.class))
+			.isEqualTo("split=train");
+	}
+
+	@Test
 	void theLatestSchemaMigratesAnEmptyStore() {
 		var result = flyway(null).migrate();
 		assertThat(result.success).isTrue();

@@ -50,7 +50,7 @@ class RunPageTests extends FreshDatabase {
 
 	@Test
 	void showsEachRunWithItsCountsAndEscapesItsName() {
-		assertThat(mvc.get().uri("/").with(user("rater1").roles("RATER"))).hasStatusOk()
+		assertThat(mvc.get().uri("/").with(user("rater1").roles("RESEARCHER"))).hasStatusOk()
 			.bodyText()
 			.contains("mystery_run/<wbr>&lt;i&gt;v2&lt;/<wbr>i&gt;")
 			.doesNotContain("<i>v2</i>")
@@ -72,12 +72,12 @@ class RunPageTests extends FreshDatabase {
 
 	@Test
 	void aRaterSeesTheSettingButCannotChangeIt() {
-		assertThat(mvc.get().uri("/").with(user("rater1").roles("RATER"))).bodyText()
+		assertThat(mvc.get().uri("/").with(user("rater1").roles("RESEARCHER"))).bodyText()
 			.doesNotContain("name=\"setting\"");
 		assertThat(mvc.post()
 			.uri("/runs/{id}/setting", runId())
 			.param("setting", "helpful_only")
-			.with(user("rater1").roles("RATER"))
+			.with(user("rater1").roles("RESEARCHER"))
 			.with(csrf())).hasStatus(403);
 	}
 

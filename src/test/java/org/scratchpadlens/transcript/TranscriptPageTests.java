@@ -59,7 +59,7 @@ class TranscriptPageTests extends FreshDatabase {
 	}
 
 	String page(String uri, Object... vars) {
-		var result = mvc.get().uri(uri, vars).with(user("rater1").roles("RATER")).exchange();
+		var result = mvc.get().uri(uri, vars).with(user("rater1").roles("RESEARCHER")).exchange();
 		assertThat(result).hasStatusOk();
 		return new String(result.getMvcResult().getResponse().getContentAsByteArray(),
 				java.nio.charset.StandardCharsets.UTF_8);
@@ -222,10 +222,10 @@ class TranscriptPageTests extends FreshDatabase {
 
 	@Test
 	void anUnknownTranscriptIsNotFoundAndAnIdThatIsNoNumberIsABadRequest() {
-		assertThat(mvc.get().uri("/transcripts/987654321").with(user("rater1").roles("RATER"))).hasStatus(404);
-		assertThat(mvc.get().uri("/transcripts/987654321/side-by-side").with(user("rater1").roles("RATER")))
+		assertThat(mvc.get().uri("/transcripts/987654321").with(user("rater1").roles("RESEARCHER"))).hasStatus(404);
+		assertThat(mvc.get().uri("/transcripts/987654321/side-by-side").with(user("rater1").roles("RESEARCHER")))
 			.hasStatus(404);
-		assertThat(mvc.get().uri("/transcripts/abc").with(user("rater1").roles("RATER"))).hasStatus(400);
+		assertThat(mvc.get().uri("/transcripts/abc").with(user("rater1").roles("RESEARCHER"))).hasStatus(400);
 	}
 
 	@Test
@@ -242,8 +242,8 @@ class TranscriptPageTests extends FreshDatabase {
 
 		jdbc.sql("delete from transcript where id = ?").param(id).update();
 
-		assertThat(mvc.get().uri("/transcripts/{id}", id).with(user("rater1").roles("RATER"))).hasStatus(404);
-		assertThat(mvc.get().uri("/api/transcripts/{id}", id).with(user("rater1").roles("RATER"))).hasStatus(404);
+		assertThat(mvc.get().uri("/transcripts/{id}", id).with(user("rater1").roles("RESEARCHER"))).hasStatus(404);
+		assertThat(mvc.get().uri("/api/transcripts/{id}", id).with(user("rater1").roles("RESEARCHER"))).hasStatus(404);
 	}
 
 }

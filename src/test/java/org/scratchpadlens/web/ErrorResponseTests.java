@@ -69,7 +69,7 @@ class ErrorResponseTests extends FreshDatabase {
 	@BeforeEach
 	void rater() {
 		if (!accounts.exists("rater1")) {
-			accounts.create("rater1", "rater-password", Role.RATER);
+			accounts.create("rater1", "rater-password", Role.RESEARCHER);
 		}
 	}
 
@@ -172,7 +172,7 @@ class ErrorResponseTests extends FreshDatabase {
 
 	@Test
 	void aScriptThatFailedTooOftenIsToldToWaitAndForHowLong() throws Exception {
-		accounts.create("guessed", "the-password", Role.RATER);
+		accounts.create("guessed", "the-password", Role.RESEARCHER);
 		for (int i = 1; i <= 5; i++) {
 			// counted once each, though each failure is also dispatched to the error page
 			assertThat(send(get("/api/runs").header("Authorization", basic("guessed", "guess" + i))).statusCode())

@@ -45,10 +45,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Deny by default, checked the long way: every endpoint Spring MVC knows (read from its
  * handler mapping, so a new one is walked without anyone adding it here), called by
- * nobody, a rater and an admin, each with a browser session and with HTTP Basic, must
- * answer as the table below says. An endpoint missing from the table fails; so does one
- * the table names that no longer exists. Two endpoints exist only in this test, as if
- * someone had forgotten to give them a rule: they must be closed to everybody.
+ * nobody and each role (annotator, researcher, admin), each with a browser session and
+ * with HTTP Basic, must answer as the table below says. An endpoint missing from the
+ * table fails; so does one the table names that no longer exists. Two endpoints exist
+ * only in this test, as if someone had forgotten to give them a rule: they must be closed
+ * to everybody.
  */
 @ActiveProfiles("test")
 @SpringBootTest
@@ -63,58 +64,58 @@ class RoleWalkTests extends FreshDatabase {
 	 * allowed change finds nothing to change.
 	 */
 	static final String ENDPOINTS = """
-			GET    /                               READERS
+			GET    /                               BROWSERS
 			GET    /login                          ANYONE
 			*      /error                          ANYONE
-			GET    /imports                        READERS
+			GET    /imports                        BROWSERS
 			GET    /imports/new                    IMPORTERS
 			POST   /imports                        IMPORTERS
-			GET    /imports/{id}                   READERS
-			GET    /imports/{id}/progress          READERS
+			GET    /imports/{id}                   BROWSERS
+			GET    /imports/{id}/progress          BROWSERS
 			POST   /imports/{id}/delete            IMPORTERS
 			POST   /runs/{id}/setting              ADMINS
-			GET    /api/runs                       READERS
-			GET    /api/runs/totals                READERS
-			GET    /dashboard                      READERS
-			GET    /api/dashboard                  READERS
-			GET    /api/runs/{id}/pairs            READERS
+			GET    /api/runs                       BROWSERS
+			GET    /api/runs/totals                BROWSERS
+			GET    /dashboard                      BROWSERS
+			GET    /api/dashboard                  BROWSERS
+			GET    /api/runs/{id}/pairs            BROWSERS
 			PUT    /api/runs/{id}/setting          ADMINS
-			GET    /transcripts                    READERS
-			POST   /transcripts/views              READERS
-			POST   /transcripts/views/{id}/delete  READERS
-			GET    /api/transcripts                READERS
-			GET    /api/transcripts/facets         READERS
-			GET    /api/imports                    READERS
-			GET    /api/imports/{id}               READERS
-			GET    /api/imports/{id}/files         READERS
+			GET    /transcripts                    BROWSERS
+			POST   /transcripts/views              BROWSERS
+			POST   /transcripts/views/{id}/delete  BROWSERS
+			GET    /api/transcripts                BROWSERS
+			GET    /api/transcripts/facets         BROWSERS
+			GET    /api/imports                    BROWSERS
+			GET    /api/imports/{id}               BROWSERS
+			GET    /api/imports/{id}/files         BROWSERS
 			DELETE /api/imports/{id}               IMPORTERS
 			POST   /samples/delete                 ADMINS
 			DELETE /api/samples                    ADMINS
-			GET    /transcripts/{id}               READERS
-			GET    /transcripts/{id}/side-by-side  READERS
-			GET    /api/transcripts/{id}           READERS
-			GET    /documents                      READERS
-			GET    /documents/{id}                 READERS
-			GET    /api/documents                  READERS
-			GET    /api/documents/{id}             READERS
-			GET    /prompts                        READERS
-			GET    /prompts/{id}                   READERS
-			GET    /prompts/diff                   READERS
-			GET    /prompts/diff.patch             READERS
-			GET    /api/prompts                    READERS
-			GET    /api/prompts/{id}               READERS
-			GET    /api/prompts/diff               READERS
-			GET    /api/openapi                    READERS
-			GET    /api/openapi.yaml               READERS
-			GET    /api/openapi/swagger-config     READERS
-			GET    /api/docs                       READERS
-			GET    /rubric                         READERS
-			GET    /rubric/versions/{version}      READERS
+			GET    /transcripts/{id}               BROWSERS
+			GET    /transcripts/{id}/side-by-side  BROWSERS
+			GET    /api/transcripts/{id}           BROWSERS
+			GET    /documents                      BROWSERS
+			GET    /documents/{id}                 BROWSERS
+			GET    /api/documents                  BROWSERS
+			GET    /api/documents/{id}             BROWSERS
+			GET    /prompts                        BROWSERS
+			GET    /prompts/{id}                   BROWSERS
+			GET    /prompts/diff                   BROWSERS
+			GET    /prompts/diff.patch             BROWSERS
+			GET    /api/prompts                    BROWSERS
+			GET    /api/prompts/{id}               BROWSERS
+			GET    /api/prompts/diff               BROWSERS
+			GET    /api/openapi                    EVERYONE
+			GET    /api/openapi.yaml               EVERYONE
+			GET    /api/openapi/swagger-config     EVERYONE
+			GET    /api/docs                       EVERYONE
+			GET    /rubric                         EVERYONE
+			GET    /rubric/versions/{version}      EVERYONE
 			GET    /rubric/edit                    ADMINS
 			POST   /rubric/edit                    ADMINS
-			GET    /api/rubric                     READERS
-			GET    /api/rubric/versions            READERS
-			GET    /api/rubric/versions/{version}  READERS
+			GET    /api/rubric                     EVERYONE
+			GET    /api/rubric/versions            EVERYONE
+			GET    /api/rubric/versions/{version}  EVERYONE
 			POST   /api/rubric/versions            ADMINS
 			GET    /test-only/forgotten            NOBODY
 			POST   /api/test-only/forgotten        NOBODY
@@ -129,26 +130,27 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /favicon.ico                               ANYONE
 			GET    /images/favicon.svg                        ANYONE
 			GET    /webjars/htmx.org/dist/htmx.min.js         ANYONE
-			GET    /js/confirm.js                             READERS
-			GET    /js/transcript-keys.js                     READERS
+			GET    /js/confirm.js                             EVERYONE
+			GET    /js/transcript-keys.js                     EVERYONE
 			GET    /css/transcript.css                        ANYONE
-			GET    /js/dashboard.js                           READERS
-			GET    /webjars/chart.js/dist/chart.umd.min.js    READERS
+			GET    /js/dashboard.js                           EVERYONE
+			GET    /webjars/chart.js/dist/chart.umd.min.js    BROWSERS
 			GET    /css/documents.css                         ANYONE
 			GET    /css/list.css                              ANYONE
+			GET    /js/list.js                                EVERYONE
+			GET    /api/swagger-ui/index.html                 EVERYONE
+			GET    /webjars/swagger-ui/index.html             EVERYONE
+			GET    /no-such-page                              EVERYONE
+			GET    /api/no-such-endpoint                      EVERYONE
+			GET    /export/runs.csv                           EVERYONE
+			POST   /api/imports                               EVERYONE
 			GET    /css/rubric.css                            ANYONE
-			GET    /js/list.js                                READERS
-			GET    /api/swagger-ui/index.html                 READERS
-			GET    /webjars/swagger-ui/index.html             READERS
-			GET    /no-such-page                              READERS
-			GET    /api/no-such-endpoint                      READERS
-			GET    /export/runs.csv                           READERS
-			POST   /api/imports                               READERS
 			""";
 
 	enum Access {
 
-		ANYONE(EnumSet.allOf(Role.class)), READERS(EnumSet.allOf(Role.class)), IMPORTERS(EnumSet.of(Role.ADMIN)),
+		ANYONE(EnumSet.allOf(Role.class)), EVERYONE(EnumSet.allOf(Role.class)),
+		BROWSERS(EnumSet.of(Role.ADMIN, Role.RESEARCHER)), IMPORTERS(EnumSet.of(Role.ADMIN)),
 		ADMINS(EnumSet.of(Role.ADMIN)), NOBODY(EnumSet.noneOf(Role.class));
 
 		final Set<Role> roles;
@@ -161,7 +163,8 @@ class RoleWalkTests extends FreshDatabase {
 
 	enum Caller {
 
-		ANONYMOUS(null, false), RATER_SESSION(Role.RATER, false), RATER_BASIC(Role.RATER, true),
+		ANONYMOUS(null, false), ANNOTATOR_SESSION(Role.ANNOTATOR, false), ANNOTATOR_BASIC(Role.ANNOTATOR, true),
+		RESEARCHER_SESSION(Role.RESEARCHER, false), RESEARCHER_BASIC(Role.RESEARCHER, true),
 		ADMIN_SESSION(Role.ADMIN, false), ADMIN_BASIC(Role.ADMIN, true);
 
 		final Role role;
@@ -174,7 +177,7 @@ class RoleWalkTests extends FreshDatabase {
 		}
 
 		String username() {
-			return role == Role.ADMIN ? "admin" : "walker";
+			return role == Role.ADMIN ? "admin" : "walker-" + role.name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 		String password() {
@@ -215,8 +218,9 @@ class RoleWalkTests extends FreshDatabase {
 
 	@BeforeAll
 	void logIn() throws Exception {
-		accounts.create("walker", "walker-password", Role.RATER);
-		for (Caller caller : List.of(Caller.RATER_SESSION, Caller.ADMIN_SESSION)) {
+		accounts.create(Caller.ANNOTATOR_SESSION.username(), "walker-password", Role.ANNOTATOR);
+		accounts.create(Caller.RESEARCHER_SESSION.username(), "walker-password", Role.RESEARCHER);
+		for (Caller caller : List.of(Caller.ANNOTATOR_SESSION, Caller.RESEARCHER_SESSION, Caller.ADMIN_SESSION)) {
 			var login = mvc
 				.perform(MockMvcRequestBuilders.post("/login")
 					.param("username", caller.username())

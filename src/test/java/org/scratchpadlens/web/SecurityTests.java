@@ -48,7 +48,7 @@ class SecurityTests extends FreshDatabase {
 	@BeforeEach
 	void rater() {
 		if (!accounts.exists("rater1")) {
-			accounts.create("rater1", "rater-password", Role.RATER);
+			accounts.create("rater1", "rater-password", Role.RESEARCHER);
 		}
 	}
 
@@ -203,13 +203,13 @@ class SecurityTests extends FreshDatabase {
 
 		@Test
 		void aRaterIsToldTheyMayNotUndo() {
-			assertThat(mvc.post().uri("/imports/1/delete").with(user("rater1").roles("RATER")).with(csrf()))
+			assertThat(mvc.post().uri("/imports/1/delete").with(user("rater1").roles("RESEARCHER")).with(csrf()))
 				.hasStatus(403);
 		}
 
 		@Test
 		void theUploadButtonShowsOnlyToAccountsThatMayUpload() {
-			assertThat(mvc.get().uri("/imports").with(user("rater1").roles("RATER"))).hasStatusOk()
+			assertThat(mvc.get().uri("/imports").with(user("rater1").roles("RESEARCHER"))).hasStatusOk()
 				.bodyText()
 				.doesNotContain("Upload files")
 				.doesNotContain("/imports/new");
@@ -291,7 +291,7 @@ class SecurityTests extends FreshDatabase {
 
 		void account(String name) {
 			if (!accounts.exists(name)) {
-				accounts.create(name, RIGHT, Role.RATER);
+				accounts.create(name, RIGHT, Role.RESEARCHER);
 			}
 		}
 
@@ -394,9 +394,9 @@ class SecurityTests extends FreshDatabase {
 		@Test
 		void everyPageAndCallForbidsInlineScriptsAndFraming() {
 			assertThat(mvc.get().uri("/login")).hasStatusOk().hasHeader("Content-Security-Policy", POLICY);
-			assertThat(mvc.get().uri("/").with(user("rater1").roles("RATER"))).hasStatusOk()
+			assertThat(mvc.get().uri("/").with(user("rater1").roles("RESEARCHER"))).hasStatusOk()
 				.hasHeader("Content-Security-Policy", POLICY);
-			assertThat(mvc.get().uri("/imports/abc").with(user("rater1").roles("RATER"))).hasStatus(400)
+			assertThat(mvc.get().uri("/imports/abc").with(user("rater1").roles("RESEARCHER"))).hasStatus(400)
 				.hasHeader("Content-Security-Policy", POLICY);
 			assertThat(mvc.get().uri("/api/runs").with(httpBasic("admin", ADMIN_PASSWORD))).hasStatusOk()
 				.hasHeader("Content-Security-Policy", POLICY);
@@ -405,7 +405,7 @@ class SecurityTests extends FreshDatabase {
 		@Test
 		void swaggerUiMayStyleInlineButRunsNoInlineScript() {
 			for (String page : new String[] { "/api/swagger-ui/index.html", "/webjars/swagger-ui/index.html" }) {
-				var ui = mvc.get().uri(page).with(user("rater1").roles("RATER")).exchange();
+				var ui = mvc.get().uri(page).with(user("rater1").roles("RESEARCHER")).exchange();
 				assertThat(ui).hasStatusOk();
 				String policy = ui.getResponse().getHeader("Content-Security-Policy");
 				assertThat(policy).as(page)
@@ -440,8 +440,9 @@ class SecurityTests extends FreshDatabase {
 
 		@Test
 		void swaggerUiIsToldToSendTheCsrfCookiesValueInItsHeader() {
-			assertThat(mvc.get().uri("/webjars/swagger-ui/swagger-initializer.js").with(user("rater1").roles("RATER")))
-				.hasStatusOk()
+			assertThat(mvc.get()
+				.uri("/webjars/swagger-ui/swagger-initializer.js")
+				.with(user("rater1").roles("RESEARCHER"))).hasStatusOk()
 				.bodyText()
 				.contains("requestInterceptor")
 				.contains("XSRF-TOKEN")

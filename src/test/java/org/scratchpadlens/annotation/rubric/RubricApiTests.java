@@ -51,7 +51,7 @@ class RubricApiTests extends FreshDatabase {
 
 	@Test
 	void answersTheCurrentVersionSeededFromTheFile() {
-		var json = assertThat(mvc.get().uri("/api/rubric").with(user("reader").roles("RATER"))).hasStatusOk()
+		var json = assertThat(mvc.get().uri("/api/rubric").with(user("reader").roles("ANNOTATOR"))).hasStatusOk()
 			.bodyJson();
 		json.extractingPath("$.version").isEqualTo(1);
 		json.extractingPath("$.publishedBy").isEqualTo("rubric file");
@@ -163,7 +163,7 @@ class RubricApiTests extends FreshDatabase {
 	void onlyAdminsPublish() {
 		assertThat(mvc.post()
 			.uri("/api/rubric/versions")
-			.with(user("rater").roles("RATER"))
+			.with(user("rater").roles("ANNOTATOR"))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(edited("t"))).hasStatus(403);

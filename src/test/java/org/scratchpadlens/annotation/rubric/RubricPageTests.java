@@ -36,7 +36,7 @@ class RubricPageTests extends FreshDatabase {
 
 	@Test
 	void showsEveryQuestionWithItsDefinitionExamplesAndMetricToARater() {
-		assertThat(mvc.get().uri("/rubric").with(user("rater").roles("RATER"))).hasStatusOk()
+		assertThat(mvc.get().uri("/rubric").with(user("rater").roles("ANNOTATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("Rubric, version 1")
 			.contains("Training condition (free tier): alignment-faking reasoning")
@@ -57,7 +57,7 @@ class RubricPageTests extends FreshDatabase {
 			.replace("\"version\": 1,", "")
 			.replace("Knows it is in training", "Knows <script>alert(1)</script> & training");
 		rubrics.publish(json, "<b>bold</b> note", "admin");
-		assertThat(mvc.get().uri("/rubric").with(user("rater").roles("RATER"))).hasStatusOk()
+		assertThat(mvc.get().uri("/rubric").with(user("rater").roles("ANNOTATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("Knows &lt;script&gt;alert(1)&lt;/script&gt; &amp; training")
 			.contains("&lt;b&gt;bold&lt;/b&gt; note")
@@ -69,18 +69,18 @@ class RubricPageTests extends FreshDatabase {
 	void showsAnEarlierVersionSayingItIsNotCurrent() {
 		rubrics.current();
 		rubrics.publish(RubricFile.read().replace("\"version\": 1,", ""), "same again", "admin");
-		assertThat(mvc.get().uri("/rubric/versions/1").with(user("rater").roles("RATER"))).hasStatusOk()
+		assertThat(mvc.get().uri("/rubric/versions/1").with(user("rater").roles("ANNOTATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("Rubric, version 1")
 			.contains("This is an earlier version.")
 			.contains("The current one is version 2.");
-		assertThat(mvc.get().uri("/rubric").with(user("rater").roles("RATER"))).hasStatusOk()
+		assertThat(mvc.get().uri("/rubric").with(user("rater").roles("ANNOTATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("Rubric, version 2")
 			.doesNotContain("This is an earlier version.")
 			.contains("same again");
-		assertThat(mvc.get().uri("/rubric/versions/3").with(user("rater").roles("RATER"))).hasStatus(404);
-		assertThat(mvc.get().uri("/rubric/versions/x").with(user("rater").roles("RATER"))).hasStatus(400);
+		assertThat(mvc.get().uri("/rubric/versions/3").with(user("rater").roles("ANNOTATOR"))).hasStatus(404);
+		assertThat(mvc.get().uri("/rubric/versions/x").with(user("rater").roles("ANNOTATOR"))).hasStatus(400);
 	}
 
 	@Test
@@ -144,10 +144,10 @@ class RubricPageTests extends FreshDatabase {
 
 	@Test
 	void letsOnlyAdminsEdit() {
-		assertThat(mvc.get().uri("/rubric/edit").with(user("rater").roles("RATER"))).hasStatus(403);
+		assertThat(mvc.get().uri("/rubric/edit").with(user("rater").roles("ANNOTATOR"))).hasStatus(403);
 		assertThat(mvc.post()
 			.uri("/rubric/edit")
-			.with(user("rater").roles("RATER"))
+			.with(user("rater").roles("ANNOTATOR"))
 			.with(csrf())
 			.param("definition", RubricFile.read())).hasStatus(403);
 	}

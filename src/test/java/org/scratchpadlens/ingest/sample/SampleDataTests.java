@@ -83,14 +83,14 @@ class SampleDataTests extends FreshDatabase {
 		assertThat(runs.summaries()).hasSize(8);
 		assertThat(runs.summaries()).filteredOn(RunSummary::sample).hasSize(4);
 
-		assertThat(mvc.get().uri("/").with(user("rater1").roles("RATER"))).hasStatusOk()
+		assertThat(mvc.get().uri("/").with(user("rater1").roles("RESEARCHER"))).hasStatusOk()
 			.bodyText()
 			.contains("class=\"tag sample\"")
 			.doesNotContain("Remove the sample data");
 		assertThat(mvc.get().uri("/").with(user("admin").roles("ADMIN"))).hasStatusOk()
 			.bodyText()
 			.contains("Remove the sample data");
-		assertThat(mvc.get().uri("/api/runs").with(user("rater1").roles("RATER"))).hasStatusOk()
+		assertThat(mvc.get().uri("/api/runs").with(user("rater1").roles("RESEARCHER"))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[?(@.sample == true)].run")
 			.asArray()
@@ -102,8 +102,9 @@ class SampleDataTests extends FreshDatabase {
 		importSamples();
 		importAsRealData();
 
-		assertThat(mvc.post().uri("/samples/delete").with(user("rater1").roles("RATER")).with(csrf())).hasStatus(403);
-		assertThat(mvc.delete().uri("/api/samples").with(user("rater1").roles("RATER"))).hasStatus(403);
+		assertThat(mvc.post().uri("/samples/delete").with(user("rater1").roles("RESEARCHER")).with(csrf()))
+			.hasStatus(403);
+		assertThat(mvc.delete().uri("/api/samples").with(user("rater1").roles("RESEARCHER"))).hasStatus(403);
 		assertThat(runs.summaries()).filteredOn(RunSummary::sample).hasSize(4);
 
 		assertThat(mvc.post().uri("/samples/delete").with(user("admin").roles("ADMIN")).with(csrf())).hasStatus(302)

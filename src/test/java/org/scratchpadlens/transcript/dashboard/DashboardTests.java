@@ -217,7 +217,7 @@ class DashboardTests extends FreshDatabase {
 		@Test
 		void isForLoggedInReadersOnly() {
 			assertThat(mvc.get().uri("/api/dashboard")).hasStatus(401);
-			assertThat(mvc.get().uri("/api/dashboard").with(user("rater1").roles("RATER"))).hasStatusOk();
+			assertThat(mvc.get().uri("/api/dashboard").with(user("rater1").roles("RESEARCHER"))).hasStatusOk();
 		}
 
 	}
@@ -226,7 +226,7 @@ class DashboardTests extends FreshDatabase {
 	class Page {
 
 		String page() throws Exception {
-			var result = mvc.get().uri("/dashboard").with(user("rater1").roles("RATER")).exchange();
+			var result = mvc.get().uri("/dashboard").with(user("rater1").roles("RESEARCHER")).exchange();
 			assertThat(result).hasStatusOk();
 			return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		}

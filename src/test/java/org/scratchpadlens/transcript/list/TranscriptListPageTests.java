@@ -137,11 +137,12 @@ class TranscriptListPageTests extends FreshDatabase {
 			.with(csrf())).hasStatus(400);
 		long id = jdbc.queryForObject("select id from saved_view", Long.class);
 		// another reader neither sees nor deletes it
-		assertThat(mvc.get().uri("/transcripts").with(user("rater1").roles("RATER"))).bodyText()
+		assertThat(mvc.get().uri("/transcripts").with(user("rater1").roles("RESEARCHER"))).bodyText()
 			.doesNotContain("helpful training");
-		assertThat(
-				mvc.post().uri("/transcripts/views/" + id + "/delete").with(user("rater1").roles("RATER")).with(csrf()))
-			.hasStatus(404);
+		assertThat(mvc.post()
+			.uri("/transcripts/views/" + id + "/delete")
+			.with(user("rater1").roles("RESEARCHER"))
+			.with(csrf())).hasStatus(404);
 		assertThat(mvc.post()
 			.uri("/transcripts/views/" + id + "/delete")
 			.param("back", "https://elsewhere.example/")
