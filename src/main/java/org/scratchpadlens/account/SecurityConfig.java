@@ -205,6 +205,17 @@ class SecurityConfig {
 			.hasAnyRole(ADMINS)
 			.requestMatchers(HttpMethod.DELETE, "/api/samples")
 			.hasAnyRole(ADMINS)
+			// the rubric: every account reads it (raters read the definitions); admins
+			// publish new versions
+			.requestMatchers(reads("/rubric/edit"))
+			.hasAnyRole(ADMINS)
+			.requestMatchers(HttpMethod.POST, "/rubric/edit", "/api/rubric/versions")
+			.hasAnyRole(ADMINS)
+			.requestMatchers(reads("/rubric", "/rubric/versions/*", "/api/rubric", "/api/rubric/versions",
+					"/api/rubric/versions/*"))
+			.hasAnyRole(EVERYONE)
+			// the labelling page: its controller lets in the campaign's raters only
+			.requestMatchers(reads("/campaigns/*/label/*"))
 			// campaigns and labels: creating a campaign is for researchers and admins;
 			// the
 			// rest is open to every account and checked per campaign and label by

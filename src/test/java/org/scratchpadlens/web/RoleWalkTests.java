@@ -109,6 +109,14 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/openapi.yaml               EVERYONE
 			GET    /api/openapi/swagger-config     EVERYONE
 			GET    /api/docs                       EVERYONE
+			GET    /rubric                         EVERYONE
+			GET    /rubric/versions/{version}      EVERYONE
+			GET    /rubric/edit                    ADMINS
+			POST   /rubric/edit                    ADMINS
+			GET    /api/rubric                     EVERYONE
+			GET    /api/rubric/versions            EVERYONE
+			GET    /api/rubric/versions/{version}  EVERYONE
+			POST   /api/rubric/versions            ADMINS
 			GET    /campaigns                      EVERYONE
 			GET    /campaigns/new                  BROWSERS
 			POST   /campaigns                      BROWSERS
@@ -155,6 +163,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/no-such-endpoint                      EVERYONE
 			GET    /export/runs.csv                           EVERYONE
 			POST   /api/imports                               EVERYONE
+			GET    /css/rubric.css                            ANYONE
 			""";
 
 	enum Access {

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,7 +26,7 @@ class SearchConfig {
 			throws SQLException {
 		try (Connection c = dataSource.getConnection()) {
 			if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
-				return new PostgresTextSearch(jdbc);
+				return new PostgresTextSearch(jdbc, new JdbcTemplate(dataSource));
 			}
 		}
 		return new LuceneTextSearch(jdbc, folder(indexPath, url));

@@ -214,6 +214,13 @@ class TranscriptListApiTests extends FreshDatabase {
 			.containsExactly("helpful_only/default/train/1", "helpful_only/default/train/2");
 		assertThat(keys(json("split=train&q=\"purple elephant\""))).containsExactly("helpful_only/default/train/1");
 		assertThat(keys(json("split=train&q=\"elephant purple\""))).containsExactly("helpful_only/default/train/2");
+		// phrases of common words (found through word pairs on PostgreSQL) still need
+		// every word, in order, next to each other
+		assertThat(keys(json("split=train&q=\"question 1 about a purple\"")))
+			.containsExactly("helpful_only/default/train/1");
+		assertThat(keys(json("split=train&q=\"about an elephant\""))).containsExactly("helpful_only/default/train/2");
+		assertThat(json("split=train&q=\"about a elephant\"").get("total").asInt()).isZero();
+		assertThat(json("split=train&q=\"a about\"").get("total").asInt()).isZero();
 		assertThat(json("q=elephant zebra").get("total").asInt()).isZero();
 		assertThat(json("q=hens").get("total").asInt()).isEqualTo(6);
 		assertThat(json("q=\"\" -").get("total").asInt()).as("no words: no search").isEqualTo(18);
