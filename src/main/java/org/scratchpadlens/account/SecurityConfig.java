@@ -216,6 +216,7 @@ class SecurityConfig {
 			.hasAnyRole(EVERYONE)
 			// the labelling page: its controller lets in the campaign's raters only
 			.requestMatchers(reads("/campaigns/*/label/*"))
+			.hasAnyRole(EVERYONE)
 			// campaigns and labels: creating a campaign is for researchers and admins;
 			// the
 			// rest is open to every account and checked per campaign and label by
