@@ -11,7 +11,7 @@
 #
 #   scripts/benchmark-labelling.sh [DURATION_SECONDS] [PORT]
 #
-# WHICH=h2 or WHICH=postgres measures one database only. PostgreSQL: the database scratchpad_labels_bench on
+# WHICH=h2 or WHICH=postgres measures one database only; H2_KEEP=1 reuses the H2 store of an earlier run. PostgreSQL: the database scratchpad_labels_bench on
 # localhost:5432 (role scratchpad) is dropped and created again. Results go to docs/benchmarks.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,8 @@ ADMIN=bench-admin-pass-1
 BASE=http://localhost:$PORT
 
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
-rm -rf "$WORK/app" "$WORK/h2" && mkdir -p "$WORK/app" "$WORK/h2"
+rm -rf "$WORK/app" && mkdir -p "$WORK/app" "$WORK/h2"
+[ -n "${H2_KEEP:-}" ] || rm -rf "$WORK/h2"/*
 (cd "$WORK/app" && jar xf "$JAR")
 CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
 APP_PID=
@@ -61,8 +62,10 @@ bench() { # label, JDBC URL, user, password, then Spring arguments
 
 if [ "$WHICH" != postgres ]; then
   DB=$WORK/h2/db
-  echo "== H2: import the release"
-  java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:" || true
+  if [ -z "${H2_KEEP:-}" ]; then # H2_KEEP=1 reuses the database of an earlier run (campaigns and labels stay)
+    echo "== H2: import the release"
+    java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:" || true
+  fi
   java -cp "$CP" scripts/LabellingBench.java users "jdbc:h2:file:$DB" sa "" $RATERS
   bench H2 "jdbc:h2:file:$DB;AUTO_SERVER=TRUE" sa "" --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE"
 fi

@@ -17,7 +17,7 @@ create table campaign (
     reveal_after_submit boolean       not null,
     reservation_seconds integer       not null,
     filter_query        varchar(8000) not null, -- the transcript list's query string it was made from
-    sample_json         varchar(4000),          -- how it sampled (size, stratifyBy, seed, pairs, allocation), null = all
+    sample_json         text,                   -- how it sampled (size, stratifyBy, seed, pairs, allocation), null = all
     matched_count       integer       not null, -- transcripts the filter selected when it was made
     item_count          integer       not null,
     constraint ck_campaign_k check (raters_per_item >= 1),
