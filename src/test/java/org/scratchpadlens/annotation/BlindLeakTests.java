@@ -188,6 +188,54 @@ class BlindLeakTests extends LabellingTestBase {
 	}
 
 	@Test
+	void aResearcherWhoRatesBlindFindsNeitherTheMetricsNorTheItemsInBrowsingUntilTheySubmit() throws Exception {
+		// the transcript's JSON and page leave the metrics out
+		Reply json = get("/api/transcripts/" + item, "rita");
+		assertThat(json.status()).isEqualTo(200);
+		assertThat(json.at("/metricsHidden").asBoolean()).isTrue();
+		assertThat(json.at("/metrics").size()).isZero();
+		String page = page(HttpMethod.GET, "/transcripts/" + item, "rita").getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("The automated metrics are hidden").doesNotContain("partial_scheme");
+		// the list leaves the campaign's items out, counts included, and says how many
+		Reply list = get("/api/transcripts?run=helpful_only/default&split=train&size=500", "rita");
+		List<Long> listed = new ArrayList<>();
+		list.at("/items").forEach(i -> listed.add(i.get("id").asLong()));
+		assertThat(listed).isNotEmpty().doesNotContain(item, otherItem);
+		assertThat(list.at("/hiddenWhileRating").asLong()).isEqualTo(4);
+		Reply admin = get("/api/transcripts?run=helpful_only/default&split=train&size=500", "admin");
+		assertThat(admin.at("/total").asLong()).isEqualTo(list.at("/total").asLong() + 4);
+		// the sidebar's counts leave them out as well
+		Reply facets = get("/api/transcripts/facets?run=helpful_only/default&split=train", "rita");
+		long train = 0;
+		for (var field : facets.at("/fields")) {
+			if (field.get("field").asString().equals("split")) {
+				for (var v : field.get("values")) {
+					if (v.get("value").asString().equals("train")) {
+						train = v.get("count").asLong();
+					}
+				}
+			}
+		}
+		assertThat(train).isEqualTo(list.at("/total").asLong());
+		assertThat(page(HttpMethod.GET, "/transcripts?run=helpful_only/default", "rita")
+			.getContentAsString(StandardCharsets.UTF_8)).contains("4 transcripts you rate in a blind campaign");
+
+		// after their label on one item, that item's metrics are theirs to see
+		post("/api/campaigns/" + campaign + "/next", "rita", null);
+		assertThat(post("/api/transcripts/" + item + "/labels", "rita", "{\"campaignId\": " + campaign + "}").status())
+			.isEqualTo(201);
+		Reply after = get("/api/transcripts/" + item, "rita");
+		assertThat(after.at("/metricsHidden").asBoolean()).isFalse();
+		assertThat(after.at("/metrics").size()).isPositive();
+		assertThat(
+				get("/api/transcripts?run=helpful_only/default&split=train&size=500", "rita").at("/hiddenWhileRating")
+					.asLong())
+			.isEqualTo(3);
+		// an annotator still cannot browse at all
+		assertThat(get("/api/transcripts/" + item, "ann1").status()).isEqualTo(403);
+	}
+
+	@Test
 	void someoneOutsideTheCampaignSeesNothingOfIt() throws Exception {
 		String c = "/api/campaigns/" + campaign;
 		assertThat(get(c, "outsider").status()).isEqualTo(403);
