@@ -217,6 +217,22 @@ class SecurityConfig {
 			// the labelling page: its controller lets in the campaign's raters only
 			.requestMatchers(reads("/campaigns/*/label/*"))
 			.hasAnyRole(EVERYONE)
+			// campaigns and labels: creating a campaign is for researchers and admins;
+			// the rest is open to every account and checked per campaign and label by
+			// annotation.campaign.CampaignAccess (an annotator sees only their campaigns)
+			.requestMatchers(reads("/campaigns/new"))
+			.hasAnyRole(BROWSERS)
+			.requestMatchers(HttpMethod.POST, "/campaigns", "/api/campaigns")
+			.hasAnyRole(BROWSERS)
+			.requestMatchers(reads("/campaigns", "/campaigns/*", "/api/campaigns", "/api/campaigns/*",
+					"/api/campaigns/*/items/*/view", "/api/campaigns/*/items/*/draft", "/api/transcripts/*/labels",
+					"/api/labels/*", "/api/labels/*/history"))
+			.hasAnyRole(EVERYONE)
+			.requestMatchers(HttpMethod.POST, "/campaigns/*/next", "/api/campaigns/*/next",
+					"/api/campaigns/*/items/*/skip", "/api/transcripts/*/labels")
+			.hasAnyRole(EVERYONE)
+			.requestMatchers(HttpMethod.PUT, "/api/campaigns/*/items/*/draft", "/api/labels/*")
+			.hasAnyRole(EVERYONE)
 			// browsing: transcripts, the dashboard, documents and prompts (pages and
 			// JSON)
 			.requestMatchers(

@@ -117,6 +117,24 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/rubric/versions            EVERYONE
 			GET    /api/rubric/versions/{version}  EVERYONE
 			POST   /api/rubric/versions            ADMINS
+			GET    /campaigns                      EVERYONE
+			GET    /campaigns/new                  BROWSERS
+			POST   /campaigns                      BROWSERS
+			GET    /campaigns/{id}                 EVERYONE
+			POST   /campaigns/{id}/next            EVERYONE
+			GET    /api/campaigns                  EVERYONE
+			POST   /api/campaigns                  BROWSERS
+			GET    /api/campaigns/{id}             EVERYONE
+			POST   /api/campaigns/{id}/next        EVERYONE
+			POST   /api/campaigns/{id}/items/{transcriptId}/skip   EVERYONE
+			GET    /api/campaigns/{id}/items/{transcriptId}/view   EVERYONE
+			GET    /api/campaigns/{id}/items/{transcriptId}/draft  EVERYONE
+			PUT    /api/campaigns/{id}/items/{transcriptId}/draft  EVERYONE
+			POST   /api/transcripts/{id}/labels    EVERYONE
+			GET    /api/transcripts/{id}/labels    EVERYONE
+			GET    /api/labels/{id}                EVERYONE
+			PUT    /api/labels/{id}                EVERYONE
+			GET    /api/labels/{id}/history        EVERYONE
 			GET    /test-only/forgotten            NOBODY
 			POST   /api/test-only/forgotten        NOBODY
 			""";
@@ -137,6 +155,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /webjars/chart.js/dist/chart.umd.min.js    BROWSERS
 			GET    /css/documents.css                         ANYONE
 			GET    /css/list.css                              ANYONE
+			GET    /css/campaigns.css                         ANYONE
 			GET    /js/list.js                                EVERYONE
 			GET    /api/swagger-ui/index.html                 EVERYONE
 			GET    /webjars/swagger-ui/index.html             EVERYONE

@@ -78,6 +78,23 @@ public class TranscriptList implements TranscriptNeighbours {
 				snapshot.stale(), catchUp.pending());
 	}
 
+	/**
+	 * The ids of the current transcripts a list filter selects (the list's parameters; a
+	 * bad one is a 400 naming it), in the list's reading order: run, split, query index.
+	 * Paging and sort parameters are ignored. For campaigns made from a filter.
+	 */
+	public List<Long> selectedIds(MultiValueMap<String, String> filter) {
+		TranscriptIndex index = holder.current().index();
+		BitSet result = select(index, ListQuery.parse(filter, index)).result();
+		List<Long> ids = new ArrayList<>(result.cardinality());
+		for (int row : index.naturalOrder) {
+			if (result.get(row)) {
+				ids.add(index.ids[row]);
+			}
+		}
+		return ids;
+	}
+
 	@Override
 	public Neighbours around(long id, MultiValueMap<String, String> listParameters) {
 		TranscriptIndex index = holder.current().index();

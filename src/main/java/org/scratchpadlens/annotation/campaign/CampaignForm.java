@@ -1,0 +1,46 @@
+package org.scratchpadlens.annotation.campaign;
+
+import java.util.List;
+
+/**
+ * The fields of the new-campaign form (as sent; checked by {@link CampaignService}).
+ *
+ * @param filter the transcript list's query string
+ * @param stratifyMetric a boolean metric to stratify by, or blank
+ */
+public record CampaignForm(String name, String filter, Integer sampleSize, boolean stratifyRun, boolean stratifySplit,
+		String stratifyMetric, Long seed, boolean keepPairs, Integer ratersPerItem, List<String> raters, String order,
+		boolean hideMetrics, boolean hideOtherLabels, boolean maskCondition, boolean revealAfterSubmit,
+		Integer reservationMinutes) {
+
+	/**
+	 * The form as first shown: k = 3, random order, every blind option on, 30 minutes.
+	 */
+	static CampaignForm blank(String filter) {
+		return new CampaignForm("", filter == null ? "" : filter, null, false, false, "", 1L, false, 3, List.of(),
+				"random", true, true, false, true, 30);
+	}
+
+	CampaignRequest request() {
+		List<String> stratify = new java.util.ArrayList<>();
+		if (stratifyRun) {
+			stratify.add("run");
+		}
+		if (stratifySplit) {
+			stratify.add("split");
+		}
+		if (stratifyMetric != null && !stratifyMetric.isBlank()) {
+			stratify.add(stratifyMetric.strip());
+		}
+		CampaignRequest.Sample sample = new CampaignRequest.Sample(sampleSize, stratify, seed == null ? 1 : seed,
+				keepPairs);
+		tools.jackson.databind.node.JsonNodeFactory nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+		tools.jackson.databind.node.ObjectNode blind = nodes.objectNode();
+		blind.put("hideMetrics", hideMetrics);
+		blind.put("hideOtherLabels", hideOtherLabels);
+		blind.put("maskCondition", maskCondition);
+		return new CampaignRequest(name, nodes.stringNode(filter == null ? "" : filter), sample, ratersPerItem,
+				raters == null ? List.of() : raters, blind, order, seed, revealAfterSubmit, reservationMinutes);
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.scratchpadlens.annotation.label;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A label submitted ({@code POST /api/transcripts/{id}/labels}: campaignId), edited
+ * ({@code PUT /api/labels/{id}}: revision) or drafted (neither).
+ */
+public record LabelRequest(Long campaignId, Integer revision, Map<String, String> answers, List<Span> spans,
+		Integer secondsSpent) {
+}
