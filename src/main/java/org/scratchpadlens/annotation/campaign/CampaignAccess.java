@@ -6,7 +6,6 @@ import org.scratchpadlens.annotation.label.Label;
 import org.scratchpadlens.annotation.label.LabelQueries;
 import org.scratchpadlens.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,7 +35,7 @@ public class CampaignAccess {
 		Campaign campaign = campaigns.find(campaignId)
 			.orElseThrow(() -> new NotFoundException("There is no campaign " + campaignId + "."));
 		if (!reader.browser() && !campaigns.isRater(campaignId, reader.username())) {
-			throw new AccessDeniedException("You are not a rater in campaign " + campaignId + ".");
+			throw new NotARaterException(campaignId);
 		}
 		return campaign;
 	}
@@ -46,7 +45,7 @@ public class CampaignAccess {
 		Campaign campaign = campaigns.find(campaignId)
 			.orElseThrow(() -> new NotFoundException("There is no campaign " + campaignId + "."));
 		if (!campaigns.isRater(campaignId, username)) {
-			throw new AccessDeniedException("You are not a rater in campaign " + campaignId + ".");
+			throw new NotARaterException(campaignId);
 		}
 		return campaign;
 	}

@@ -9,10 +9,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The campaign and label API's refusals as {@code {"error": ...}}: 409 and 403. */
-@RestControllerAdvice(basePackages = "org.scratchpadlens.annotation")
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CampaignApiErrors {
 
@@ -21,7 +22,7 @@ class CampaignApiErrors {
 		return error(HttpStatus.CONFLICT, e.getMessage());
 	}
 
-	@ExceptionHandler(AccessDeniedException.class)
+	@ExceptionHandler(NotARaterException.class)
 	ResponseEntity<Map<String, String>> denied(AccessDeniedException e) {
 		return error(HttpStatus.FORBIDDEN, e.getMessage());
 	}

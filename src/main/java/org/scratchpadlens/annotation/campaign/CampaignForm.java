@@ -8,9 +8,9 @@ import java.util.List;
  * @param filter the transcript list's query string
  * @param stratifyMetric a boolean metric to stratify by, or blank
  */
-public record CampaignForm(String name, String filter, Integer sampleSize, boolean stratifyRun, boolean stratifySplit,
-		String stratifyMetric, Long seed, boolean keepPairs, Integer ratersPerItem, List<String> raters, String order,
-		boolean hideMetrics, boolean hideOtherLabels, boolean maskCondition, boolean revealAfterSubmit,
+public record CampaignForm(String name, String filter, Integer sampleSize, Boolean stratifyRun, Boolean stratifySplit,
+		String stratifyMetric, Long seed, Boolean keepPairs, Integer ratersPerItem, List<String> raters, String order,
+		Boolean hideMetrics, Boolean hideOtherLabels, Boolean maskCondition, Boolean revealAfterSubmit,
 		Integer reservationMinutes) {
 
 	/**
@@ -23,24 +23,25 @@ public record CampaignForm(String name, String filter, Integer sampleSize, boole
 
 	CampaignRequest request() {
 		List<String> stratify = new java.util.ArrayList<>();
-		if (stratifyRun) {
+		if (Boolean.TRUE.equals(stratifyRun)) {
 			stratify.add("run");
 		}
-		if (stratifySplit) {
+		if (Boolean.TRUE.equals(stratifySplit)) {
 			stratify.add("split");
 		}
 		if (stratifyMetric != null && !stratifyMetric.isBlank()) {
 			stratify.add(stratifyMetric.strip());
 		}
 		CampaignRequest.Sample sample = new CampaignRequest.Sample(sampleSize, stratify, seed == null ? 1 : seed,
-				keepPairs);
+				Boolean.TRUE.equals(keepPairs));
 		tools.jackson.databind.node.JsonNodeFactory nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
 		tools.jackson.databind.node.ObjectNode blind = nodes.objectNode();
-		blind.put("hideMetrics", hideMetrics);
-		blind.put("hideOtherLabels", hideOtherLabels);
-		blind.put("maskCondition", maskCondition);
+		blind.put("hideMetrics", Boolean.TRUE.equals(hideMetrics));
+		blind.put("hideOtherLabels", Boolean.TRUE.equals(hideOtherLabels));
+		blind.put("maskCondition", Boolean.TRUE.equals(maskCondition));
 		return new CampaignRequest(name, nodes.stringNode(filter == null ? "" : filter), sample, ratersPerItem,
-				raters == null ? List.of() : raters, blind, order, seed, revealAfterSubmit, reservationMinutes);
+				raters == null ? List.of() : raters, blind, order, seed, Boolean.TRUE.equals(revealAfterSubmit),
+				reservationMinutes);
 	}
 
 }

@@ -97,6 +97,8 @@ class CampaignPageController {
 		model.addAttribute("moreItems", Math.max(0, items.size() - ITEMS_SHOWN));
 		model.addAttribute("browser", reader.browser());
 		model.addAttribute("linkItems", reader.browser() && campaign.filter() != null);
+		model.addAttribute("filterShown", campaign.filter() == null ? null
+				: java.net.URLDecoder.decode(campaign.filter(), java.nio.charset.StandardCharsets.UTF_8));
 		return "campaigns/campaign";
 	}
 

@@ -18,13 +18,19 @@ public class CampaignProgress {
 		this.campaigns = campaigns;
 	}
 
+	/**
+	 * An annotator, and anyone who rates in a campaign with a blind option, sees only
+	 * their own row of the per-rater progress, and neither the filter nor the sample
+	 * (which can name the split or a metric); per item, only the counts of the items they
+	 * labelled once the campaign reveals them.
+	 */
 	public CampaignJson describe(Campaign c, Reader reader, boolean withItems) {
 		Instant now = Instant.now();
 		boolean rater = campaigns.isRater(c.id(), reader.username());
 		boolean blinded = !reader.browser() || (rater && (c.hideMetrics() || c.hideOtherLabels() || c.maskCondition()));
 		List<CampaignQueries.RaterCounts> counts = campaigns.raterCounts(c.id(), now);
 		List<CampaignJson.RaterProgress> raters = counts.stream()
-			.filter(r -> reader.browser() || r.username().equals(reader.username()))
+			.filter(r -> !blinded || r.username().equals(reader.username()))
 			.map(r -> new CampaignJson.RaterProgress(r.username(), r.labelled(), r.skipped(), r.reserving()))
 			.toList();
 		CampaignJson.Mine mine = null;
@@ -53,7 +59,7 @@ public class CampaignProgress {
 		CampaignJson.Progress progress = new CampaignJson.Progress(totals[0], (long) c.items() * c.ratersPerItem(),
 				totals[1], raters, mine, items);
 		JsonNode sample = c.sampleJson() == null || blinded ? null : JsonMapper.shared().readTree(c.sampleJson());
-		List<String> raterNames = reader.browser() ? campaigns.raters(c.id()) : List.of(reader.username());
+		List<String> raterNames = blinded ? List.of(reader.username()) : campaigns.raters(c.id());
 		return new CampaignJson(c.id(), c.name(), c.createdBy(), c.createdAt(), c.rubricVersion(), c.ratersPerItem(),
 				c.order(), c.seed(),
 				new CampaignJson.Blind(c.hideMetrics(), c.hideOtherLabels(), c.maskCondition(), c.revealAfterSubmit()),

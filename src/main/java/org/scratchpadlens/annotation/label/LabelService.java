@@ -13,12 +13,12 @@ import org.scratchpadlens.annotation.campaign.CampaignAccess;
 import org.scratchpadlens.annotation.campaign.CampaignQueue;
 import org.scratchpadlens.annotation.campaign.ConflictException;
 import org.scratchpadlens.annotation.campaign.ItemLock;
+import org.scratchpadlens.annotation.campaign.NotARaterException;
 import org.scratchpadlens.annotation.campaign.Reader;
 import org.scratchpadlens.annotation.campaign.Retry;
 import org.scratchpadlens.web.BadRequestException;
 import org.scratchpadlens.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,7 +98,7 @@ public class LabelService {
 	public Label edit(long labelId, LabelRequest request, Reader reader) {
 		Label label = readable(labelId, reader);
 		if (!label.annotator().equals(reader.username())) {
-			throw new AccessDeniedException("Only its author edits a label.");
+			throw new NotARaterException("Only its author edits a label.");
 		}
 		if (request.revision() == null) {
 			throw new BadRequestException("revision: send the revision you read (the label's \"revision\"), so that "
