@@ -110,6 +110,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/openapi/swagger-config     EVERYONE
 			GET    /api/docs                       EVERYONE
 			GET    /rubric                         EVERYONE
+			GET    /campaigns/{campaignId}/label/{transcriptId}  EVERYONE
 			GET    /rubric/versions/{version}      EVERYONE
 			GET    /rubric/edit                    ADMINS
 			POST   /rubric/edit                    ADMINS
@@ -164,6 +165,8 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /export/runs.csv                           EVERYONE
 			POST   /api/imports                               EVERYONE
 			GET    /css/rubric.css                            ANYONE
+			GET    /css/labelling.css                         ANYONE
+			GET    /js/labelling.js                           EVERYONE
 			""";
 
 	enum Access {
