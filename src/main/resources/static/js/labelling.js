@@ -559,5 +559,7 @@
     loadHistory();
   }
   var firstInput = form.querySelector('input[type=radio]');
-  if (firstInput && !label) { firstInput.focus({ preventScroll: true }); }
+  var firstChecked = form.querySelector('.q input[type=radio]:checked');
+  var first = firstInput && firstChecked && firstChecked.closest('.q') === firstInput.closest('.q') ? firstChecked : firstInput;
+  if (first) { first.focus({ preventScroll: true }); }
 }());
