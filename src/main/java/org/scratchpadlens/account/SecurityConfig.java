@@ -241,8 +241,7 @@ class SecurityConfig {
 			.requestMatchers(reads("/campaigns/*/label/*"))
 			.hasAnyRole(EVERYONE)
 			// campaigns and labels: creating a campaign is for researchers and admins;
-			// the
-			// rest is open to every account and checked per campaign and label by
+			// the rest is open to every account and checked per campaign and label by
 			// annotation.campaign.CampaignAccess (an annotator sees only their campaigns)
 			.requestMatchers(reads("/campaigns/new"))
 			.hasAnyRole(BROWSERS)

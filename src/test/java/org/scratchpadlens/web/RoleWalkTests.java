@@ -127,6 +127,7 @@ class RoleWalkTests extends FreshDatabase {
 			POST   /account/password               EVERYONE
 			PUT    /api/account/password           EVERYONE
 			GET    /rubric                         EVERYONE
+			GET    /campaigns/{campaignId}/label/{transcriptId}  EVERYONE
 			GET    /rubric/versions/{version}      EVERYONE
 			GET    /rubric/edit                    ADMINS
 			POST   /rubric/edit                    ADMINS
@@ -182,6 +183,8 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /export/runs.csv                           EVERYONE
 			POST   /api/imports                               EVERYONE
 			GET    /css/rubric.css                            ANYONE
+			GET    /css/labelling.css                         ANYONE
+			GET    /js/labelling.js                           EVERYONE
 			""";
 
 	enum Access {
