@@ -65,7 +65,7 @@ class TranscriptApiTests extends FreshDatabase {
 
 		assertThat(t).containsOnlyKeys("id", "run", "setting", "variation", "model", "split", "queryIndex", "fileName",
 				"version", "current", "currentId", "versions", "pairId", "systemPromptId", "hasOutput", "cutOff",
-				"messages", "metrics");
+				"messages", "metrics", "metricsHidden");
 		assertThat(t).containsEntry("id", (int) id)
 			.containsEntry("run", TranscriptFixture.RUN)
 			.containsEntry("setting", "unknown")
@@ -78,6 +78,7 @@ class TranscriptApiTests extends FreshDatabase {
 			.containsEntry("current", true)
 			.containsEntry("currentId", (int) id)
 			.containsEntry("pairId", (int) pair)
+			.containsEntry("metricsHidden", false)
 			.containsEntry("systemPromptId", (int) promptId)
 			.containsEntry("hasOutput", true)
 			.containsEntry("cutOff", false);

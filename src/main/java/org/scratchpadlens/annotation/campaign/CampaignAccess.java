@@ -2,8 +2,6 @@ package org.scratchpadlens.annotation.campaign;
 
 import java.util.List;
 
-import org.scratchpadlens.annotation.label.Label;
-import org.scratchpadlens.annotation.label.LabelQueries;
 import org.scratchpadlens.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,8 +1,5 @@
 package org.scratchpadlens.annotation.campaign;
 
-import org.scratchpadlens.annotation.label.Draft;
-import org.scratchpadlens.annotation.label.Label;
-
 /**
  * What a rater may see of one item of their campaign, for the labelling page. The hide
  * flags say what is hidden now: a campaign that reveals after submitting turns them off

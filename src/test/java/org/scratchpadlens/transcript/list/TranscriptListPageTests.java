@@ -106,6 +106,12 @@ class TranscriptListPageTests extends FreshDatabase {
 	}
 
 	@Test
+	void theListOffersACampaignOverItsFilter() {
+		assertThat(html("split=train&metric.partial_scheme=true"))
+			.contains("/campaigns/new?filter=split%3Dtrain%26metric.partial_scheme%3Dtrue");
+	}
+
+	@Test
 	void savedViewsAreSavedReopenedReplacedAndDeletedByTheirOwnerOnly() {
 		MvcTestResult saved = mvc.post()
 			.uri("/transcripts/views")

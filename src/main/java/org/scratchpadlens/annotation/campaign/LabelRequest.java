@@ -1,4 +1,4 @@
-package org.scratchpadlens.annotation.label;
+package org.scratchpadlens.annotation.campaign;
 
 import java.util.List;
 import java.util.Map;

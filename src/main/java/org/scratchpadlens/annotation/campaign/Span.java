@@ -1,4 +1,4 @@
-package org.scratchpadlens.annotation.label;
+package org.scratchpadlens.annotation.campaign;
 
 /**
  * Evidence for one question: the text between char offsets {@code start} and {@code end}

@@ -1,4 +1,4 @@
-package org.scratchpadlens.annotation.label;
+package org.scratchpadlens.annotation.campaign;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,14 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.scratchpadlens.annotation.RubricRules;
-import org.scratchpadlens.annotation.campaign.Campaign;
-import org.scratchpadlens.annotation.campaign.CampaignAccess;
-import org.scratchpadlens.annotation.campaign.CampaignQueue;
-import org.scratchpadlens.annotation.campaign.ConflictException;
-import org.scratchpadlens.annotation.campaign.ItemLock;
-import org.scratchpadlens.annotation.campaign.NotARaterException;
-import org.scratchpadlens.annotation.campaign.Reader;
-import org.scratchpadlens.annotation.campaign.Retry;
 import org.scratchpadlens.web.BadRequestException;
 import org.scratchpadlens.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,12 +1,10 @@
-package org.scratchpadlens.annotation.label;
+package org.scratchpadlens.annotation.campaign;
 
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.scratchpadlens.annotation.campaign.CampaignAccess;
-import org.scratchpadlens.annotation.campaign.Reader;
 import org.scratchpadlens.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
