@@ -83,17 +83,7 @@ public class CampaignAccess {
 	 * campaign.
 	 */
 	public boolean blindedOn(long transcriptId, String username) {
-		return jdbc.sql("""
-				select count(*) from campaign c
-				join campaign_item i on i.campaign_id = c.id and i.transcript_id = :t
-				join campaign_rater r on r.campaign_id = c.id and r.username = :u
-				where c.hide_other_labels
-				  and (c.reveal_after_submit = false or not exists (select 1 from label l
-				       where l.campaign_id = c.id and l.transcript_id = :t and l.annotator = :u))""")
-			.param("t", transcriptId)
-			.param("u", username)
-			.query(Long.class)
-			.single() > 0;
+		return stillHidden(OTHER_LABELS, transcriptId, username);
 	}
 
 	/**
@@ -101,13 +91,25 @@ public class CampaignAccess {
 	 * automated metrics from them.
 	 */
 	public boolean metricsHiddenOn(long transcriptId, String username) {
+		return stillHidden(METRICS, transcriptId, username);
+	}
+
+	private static final String OTHER_LABELS = "hide_other_labels";
+
+	private static final String METRICS = "hide_metrics";
+
+	/**
+	 * Whether the reader rates this transcript in a campaign whose blind option (a column
+	 * of {@code campaign}) still applies to them.
+	 */
+	private boolean stillHidden(String option, long transcriptId, String username) {
 		return jdbc.sql("""
 				select count(*) from campaign c
 				join campaign_item i on i.campaign_id = c.id and i.transcript_id = :t
 				join campaign_rater r on r.campaign_id = c.id and r.username = :u
-				where c.hide_metrics
+				where c.%s
 				  and (c.reveal_after_submit = false or not exists (select 1 from label l
-				       where l.campaign_id = c.id and l.transcript_id = :t and l.annotator = :u))""")
+				       where l.campaign_id = c.id and l.transcript_id = :t and l.annotator = :u))""".formatted(option))
 			.param("t", transcriptId)
 			.param("u", username)
 			.query(Long.class)
