@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.scratchpadlens.annotation.RubricRules;
 import org.scratchpadlens.transcript.PairQueries;
 import org.scratchpadlens.transcript.TranscriptPair;
+import org.scratchpadlens.transcript.list.MetricKind;
 import org.scratchpadlens.transcript.list.TranscriptList;
 import org.scratchpadlens.web.BadRequestException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.LinkedMultiValueMap;
@@ -47,15 +47,11 @@ public class CampaignService {
 
 	private final RubricRules rubric;
 
-	private final JdbcClient jdbc;
-
-	CampaignService(CampaignQueries campaigns, TranscriptList list, PairQueries pairs, RubricRules rubric,
-			JdbcClient jdbc) {
+	CampaignService(CampaignQueries campaigns, TranscriptList list, PairQueries pairs, RubricRules rubric) {
 		this.campaigns = campaigns;
 		this.list = list;
 		this.pairs = pairs;
 		this.rubric = rubric;
-		this.jdbc = jdbc;
 	}
 
 	@Transactional
@@ -94,23 +90,24 @@ public class CampaignService {
 		boolean reveal = request.revealAfterSubmit() == null || request.revealAfterSubmit();
 
 		MultiValueMap<String, String> filter = filter(request.filter());
-		List<Long> selected = list.selectedIds(filter);
+		CampaignRequest.Sample sample = request.sample();
+		List<String> stratifyBy = sample == null || sample.stratifyBy() == null ? List.of() : sample.stratifyBy();
+		Strata strata = strata(stratifyBy);
+		List<TranscriptList.Selected> selected = list.selected(filter, strata.metric());
 		if (selected.isEmpty()) {
 			throw new BadRequestException("filter: it selects no current transcripts (" + queryString(filter)
 					+ "); a campaign needs at least one.");
 		}
 
-		CampaignRequest.Sample sample = request.sample();
 		Integer size = sample == null ? null : sample.size();
 		if (size != null && size < 1) {
 			throw new BadRequestException("sample.size must be at least 1, not " + size + ".");
 		}
-		List<String> stratifyBy = sample == null || sample.stratifyBy() == null ? List.of() : sample.stratifyBy();
 		long sampleSeed = sample == null || sample.seed() == null ? 1 : sample.seed();
 		boolean keepPairs = sample != null && Boolean.TRUE.equals(sample.keepPairs());
 		long orderSeed = request.seed() != null ? request.seed() : sampleSeed;
 
-		List<CampaignSampler.Candidate> candidates = candidates(selected, stratifyBy, keepPairs);
+		List<CampaignSampler.Candidate> candidates = candidates(selected, strata, keepPairs);
 		CampaignSampler.Result result = CampaignSampler.choose(candidates, size, sampleSeed, keepPairs,
 				order.equals("random"), orderSeed);
 
@@ -125,15 +122,15 @@ public class CampaignService {
 					: stratifyBy.isEmpty() ? "simple random sample without replacement (seeded)"
 							: "stratified: proportional allocation, largest remainder; simple random within strata "
 									+ "(seeded)");
-			List<Map<String, Object>> strata = new ArrayList<>();
+			List<Map<String, Object>> allocation = new ArrayList<>();
 			result.allocation().forEach(a -> {
 				Map<String, Object> row = new LinkedHashMap<>();
 				row.put("stratum", a.stratum());
 				row.put("population", a.population());
 				row.put("sampled", a.sampled());
-				strata.add(row);
+				allocation.add(row);
 			});
-			spec.put("strata", strata);
+			spec.put("strata", allocation);
 			sampleJson = JsonMapper.shared().writeValueAsString(spec);
 		}
 		Campaign campaign = new Campaign(0, name, creator, Instant.now(), rubric.currentVersion(), k, order, orderSeed,
@@ -244,11 +241,11 @@ public class CampaignService {
 		return String.join("&", parts);
 	}
 
-	/**
-	 * The selected transcripts with their strata (run × split × metric, as asked) and
-	 * pair partners.
-	 */
-	private List<CampaignSampler.Candidate> candidates(List<Long> ids, List<String> stratifyBy, boolean keepPairs) {
+	/** What a sample is stratified by: run, split and at most one boolean metric. */
+	private record Strata(boolean byRun, boolean bySplit, String metric) {
+	}
+
+	private Strata strata(List<String> stratifyBy) {
 		boolean byRun = false;
 		boolean bySplit = false;
 		String metric = null;
@@ -266,45 +263,29 @@ public class CampaignService {
 					throw new BadRequestException(
 							"sample.stratifyBy: one metric at most (" + metric + " and " + name + " were given).");
 				}
-				List<String> types = jdbc.sql("""
-						select distinct m.value_type from metric m join metric_name n on n.id = m.metric_name_id
-						where n.name = ? order by m.value_type""").param(name).query(String.class).list();
-				if (types.isEmpty()) {
-					throw new BadRequestException(
-							"sample.stratifyBy: '" + s + "' is neither run, split nor a metric " + "of the store.");
-				}
-				if (types.contains("number") || types.contains("text")) {
+				MetricKind kind = list.metricKind(name)
+					.orElseThrow(() -> new BadRequestException(
+							"sample.stratifyBy: '" + s + "' is neither run, split nor a metric " + "of the store."));
+				if (kind != MetricKind.BOOLEAN) {
 					throw new BadRequestException("sample.stratifyBy: '" + name + "' is not a boolean metric; "
 							+ "stratify by run, split or a boolean metric.");
 				}
 				metric = name;
 			}
 		}
-		Map<Long, String[]> facts = new HashMap<>();
-		jdbc.sql("select t.id, r.path, t.split, r.id from transcript t join run r on r.id = t.run_id "
-				+ "where t.is_current")
-			.query(rs -> {
-				facts.put(rs.getLong(1),
-						new String[] { rs.getString(2), rs.getString(3), Long.toString(rs.getLong(4)) });
-			});
-		Map<Long, String> metricValues = new HashMap<>();
-		if (metric != null) {
-			jdbc.sql("""
-					select m.transcript_id, m.value_type, m.bool_value from metric m
-					join metric_name n on n.id = m.metric_name_id where n.name = ?""").param(metric).query(rs -> {
-				metricValues.put(rs.getLong(1),
-						"boolean".equals(rs.getString(2)) ? Boolean.toString(rs.getBoolean(3)) : "missing");
-			});
-		}
+		return new Strata(byRun, bySplit, metric);
+	}
+
+	/**
+	 * The selected transcripts with their strata (run × split × metric, as asked) and
+	 * pair partners.
+	 */
+	private List<CampaignSampler.Candidate> candidates(List<TranscriptList.Selected> selected, Strata strata,
+			boolean keepPairs) {
 		Map<Long, Long> partners = new HashMap<>();
 		if (keepPairs) {
 			Set<Long> runs = new LinkedHashSet<>();
-			ids.forEach(id -> {
-				String[] f = facts.get(id);
-				if (f != null) {
-					runs.add(Long.parseLong(f[2]));
-				}
-			});
+			selected.forEach(t -> runs.add(t.runId()));
 			for (long run : runs) {
 				pairs.pairs(run).ifPresent(rp -> {
 					for (TranscriptPair pair : rp.pairs()) {
@@ -314,23 +295,19 @@ public class CampaignService {
 				});
 			}
 		}
-		List<CampaignSampler.Candidate> candidates = new ArrayList<>(ids.size());
-		for (long id : ids) {
-			String[] f = facts.get(id);
-			if (f == null) {
-				continue; // no longer current since the list's index was built
+		List<CampaignSampler.Candidate> candidates = new ArrayList<>(selected.size());
+		for (TranscriptList.Selected t : selected) {
+			List<String> parts = new ArrayList<>(3);
+			if (strata.byRun()) {
+				parts.add(t.runPath());
 			}
-			List<String> parts = new ArrayList<>();
-			if (byRun) {
-				parts.add(f[0]);
+			if (strata.bySplit()) {
+				parts.add(t.split());
 			}
-			if (bySplit) {
-				parts.add(f[1]);
+			if (strata.metric() != null) {
+				parts.add(strata.metric() + "=" + t.metricValue());
 			}
-			if (metric != null) {
-				parts.add(metric + "=" + metricValues.getOrDefault(id, "missing"));
-			}
-			candidates.add(new CampaignSampler.Candidate(id, String.join(" × ", parts), partners.get(id)));
+			candidates.add(new CampaignSampler.Candidate(t.id(), String.join(" × ", parts), partners.get(t.id())));
 		}
 		return candidates;
 	}

@@ -13,6 +13,7 @@ import org.scratchpadlens.transcript.TranscriptNeighbours;
 import org.scratchpadlens.transcript.list.ListQuery.Range;
 import org.scratchpadlens.transcript.list.TranscriptIndex.MetricColumn;
 import org.scratchpadlens.transcript.list.TranscriptIndex.Order;
+import org.scratchpadlens.transcript.list.TranscriptIndex.RunInfo;
 import org.scratchpadlens.transcript.search.SearchCatchUp;
 import org.scratchpadlens.transcript.search.SearchQuery;
 import org.scratchpadlens.transcript.search.TextSearch;
@@ -132,6 +133,45 @@ public class TranscriptList implements TranscriptNeighbours {
 			}
 		}
 		return ids;
+	}
+
+	/**
+	 * The transcripts the filter selects, in the list's reading order, each with its run,
+	 * split and the value of one boolean metric ({@code "true"}, {@code "false"} or
+	 * {@code "missing"}; null when no metric is asked for): what a campaign's sample is
+	 * stratified by, read from the in-memory index instead of the store.
+	 * @param booleanMetric a metric whose {@link #metricKind kind} is boolean, or null
+	 */
+	public List<Selected> selected(MultiValueMap<String, String> filter, String booleanMetric) {
+		TranscriptIndex index = holder.current().index();
+		BitSet result = select(index, ListQuery.parse(filter, index)).result();
+		MetricColumn metric = booleanMetric == null ? null : index.metrics.get(booleanMetric);
+		if (booleanMetric != null && (metric == null || metric.kind != MetricKind.BOOLEAN)) {
+			throw new IllegalArgumentException(booleanMetric + " is not a boolean metric of the store");
+		}
+		String[] splits = new String[index.size()];
+		index.fields.getOrDefault("split", java.util.Collections.emptySortedMap())
+			.forEach((value, rows) -> rows.stream().forEach(row -> splits[row] = value));
+		List<Selected> selected = new ArrayList<>(result.cardinality());
+		for (int row : index.naturalOrder) {
+			if (result.get(row)) {
+				RunInfo run = index.runs.get(index.runOf[row]);
+				String value = metric == null ? null
+						: metric.yes.get(row) ? "true" : metric.no.get(row) ? "false" : "missing";
+				selected.add(new Selected(index.ids[row], run.id(), run.path(), splits[row], value));
+			}
+		}
+		return selected;
+	}
+
+	/** What the metric holds across the store, or empty when no transcript has it. */
+	public java.util.Optional<MetricKind> metricKind(String name) {
+		MetricColumn column = holder.current().index().metrics.get(name);
+		return java.util.Optional.ofNullable(column == null ? null : column.kind);
+	}
+
+	/** A selected transcript with the condition fields a sample is stratified by. */
+	public record Selected(long id, long runId, String runPath, String split, String metricValue) {
 	}
 
 	@Override
