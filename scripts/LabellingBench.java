@@ -218,26 +218,38 @@ public class LabellingBench {
 				long a = System.nanoTime();
 				Timestamp now = Timestamp.from(Instant.now());
 				long transcript = -1;
+				// the queue's reads for one next: the window of unfinished items in index order, then the
+				// rater's labels and skips and the live reservations among them
+				List<Long> window = new ArrayList<>();
 				try (PreparedStatement ps = c.prepareStatement("""
-						select i.transcript_id, i.position from campaign_item i
-						where i.campaign_id = ? and i.filled = false and i.position > 0
-						  and not exists (select 1 from label l where l.campaign_id = i.campaign_id
-						                  and l.transcript_id = i.transcript_id and l.annotator = ?)
-						  and not exists (select 1 from campaign_skip s where s.campaign_id = i.campaign_id
-						                  and s.transcript_id = i.transcript_id and s.username = ?)
-						  and i.label_count + (select count(*) from reservation v where v.campaign_id = i.campaign_id
-						        and v.transcript_id = i.transcript_id and v.expires_at > ?) < 3
-						order by i.position fetch first 16 rows only""")) {
+						select transcript_id, position, label_count from campaign_item
+						where campaign_id = ? and filled = false and position > 0
+						order by campaign_id, filled, position fetch first 64 rows only""")) {
 					ps.setLong(1, campaign);
-					ps.setString(2, "bench-baseline");
-					ps.setString(3, "bench-baseline");
-					ps.setTimestamp(4, now);
 					try (ResultSet rs = ps.executeQuery()) {
-						if (rs.next()) {
-							transcript = rs.getLong(1);
+						while (rs.next()) {
+							window.add(rs.getLong(1));
 						}
 					}
 				}
+				String ids = window.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+				try (PreparedStatement ps = c.prepareStatement("select transcript_id from label where campaign_id = ? "
+						+ "and annotator = ? and transcript_id in (" + ids + ") union select transcript_id from "
+						+ "campaign_skip where campaign_id = ? and username = ? and transcript_id in (" + ids + ")")) {
+					ps.setLong(1, campaign);
+					ps.setString(2, "bench-baseline");
+					ps.setLong(3, campaign);
+					ps.setString(4, "bench-baseline");
+					ps.executeQuery().close();
+				}
+				try (PreparedStatement ps = c.prepareStatement("select transcript_id, count(*) from reservation "
+						+ "where campaign_id = ? and expires_at > ? and transcript_id in (" + ids
+						+ ") group by transcript_id")) {
+					ps.setLong(1, campaign);
+					ps.setTimestamp(2, now);
+					ps.executeQuery().close();
+				}
+				transcript = window.get(0);
 				try (PreparedStatement ps = c.prepareStatement(
 						"select label_count from campaign_item where campaign_id = ? and transcript_id = ? for update")) {
 					ps.setLong(1, campaign);
