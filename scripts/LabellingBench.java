@@ -29,9 +29,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * users JDBC_URL USER PASSWORD N         adds N annotator accounts bench-rater-0.. (before the app starts)
  * run APP_URL ADMIN_PASSWORD N SECONDS JDBC_URL USER PASSWORD
  *   times five stratified samples of 1,000 (POST /api/campaigns), creates the campaign over every transcript
- *   (k = 3, N raters), then N raters, each with its own logged-in session and thread, call next + submit for
- *   SECONDS (after a warm-up of 15 s); prints p50/p95/p99/max per call; then the baseline: the raw SQL of one
- *   reservation (candidate query, row lock, count, insert; rolled back) on a plain JDBC connection, 300 times.
+ *   (k = 3, N raters), then three phases of next + submit, N raters each with its own logged-in session and
+ *   thread: closed loop (saturation, no pause), paced (each rater pauses 0.5-1.5 s between items), and one rater
+ *   alone; SECONDS each after a warm-up; prints p50/p95/p99/max per call; then the baseline: the queue's raw SQL of
+ *   one reservation (window, lookups, row lock, count, insert; rolled back) on a plain JDBC connection, 300 times.
  */
 public class LabellingBench {
 
@@ -40,6 +41,10 @@ public class LabellingBench {
 	public static void main(String[] args) throws Exception {
 		if (args[0].equals("users")) {
 			users(args[1], args[2], args[3], Integer.parseInt(args[4]));
+		}
+		else if (args[0].equals("alone")) { // alone APP_URL CAMPAIGN SECONDS: one rater, for profiling
+			phase("alone, 1 rater", List.of(Session.logIn(args[1], "bench-rater-0", RATER_PASSWORD)), args[1],
+					Long.parseLong(args[2]), 5, Integer.parseInt(args[3]), 0);
 		}
 		else {
 			run(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5], args[6], args[7]);
@@ -154,61 +159,12 @@ public class LabellingBench {
 		for (int i = 0; i < n; i++) {
 			sessions.add(Session.logIn(base, "bench-rater-" + i, RATER_PASSWORD));
 		}
-		ConcurrentLinkedQueue<Double> nextMs = new ConcurrentLinkedQueue<>();
-		ConcurrentLinkedQueue<Double> submitMs = new ConcurrentLinkedQueue<>();
-		AtomicBoolean measuring = new AtomicBoolean(false);
-		AtomicBoolean stop = new AtomicBoolean(false);
-		AtomicLong errors = new AtomicLong();
-		List<Thread> threads = new ArrayList<>();
-		for (Session s : sessions) {
-			Thread t = new Thread(() -> {
-				try {
-					while (!stop.get()) {
-						long a = System.nanoTime();
-						HttpResponse<String> next = s.post("/api/campaigns/" + campaign + "/next", null);
-						double nextTime = (System.nanoTime() - a) / 1e6;
-						if (next.statusCode() != 200) {
-							errors.incrementAndGet();
-							continue;
-						}
-						Matcher t1 = Pattern.compile("\"transcriptId\":(\\d+)").matcher(next.body());
-						t1.find();
-						long b = System.nanoTime();
-						HttpResponse<String> label = s.post("/api/transcripts/" + t1.group(1) + "/labels",
-								"{\"campaignId\": " + campaign + ", \"answers\": {\"confidence\": \"2\"}, "
-										+ "\"secondsSpent\": 30}");
-						double submitTime = (System.nanoTime() - b) / 1e6;
-						if (label.statusCode() != 201) {
-							errors.incrementAndGet();
-						}
-						if (measuring.get()) {
-							nextMs.add(nextTime);
-							submitMs.add(submitTime);
-						}
-					}
-				}
-				catch (Exception ex) {
-					errors.incrementAndGet();
-					ex.printStackTrace();
-				}
-			});
-			t.start();
-			threads.add(t);
-		}
-		Thread.sleep(15_000);
-		measuring.set(true);
-		long started = System.nanoTime();
-		Thread.sleep(seconds * 1000L);
-		measuring.set(false);
-		double elapsed = (System.nanoTime() - started) / 1e9;
-		stop.set(true);
-		for (Thread t : threads) {
-			t.join();
-		}
-		System.out.printf("%d raters, %.0f s: %d next + submit pairs (%.0f pairs/s), %d errors%n", n, elapsed,
-				submitMs.size(), submitMs.size() / elapsed, errors.get());
-		System.out.println("next    " + percentiles(new ArrayList<>(nextMs)));
-		System.out.println("submit  " + percentiles(new ArrayList<>(submitMs)));
+		// saturation: every rater calls next + submit again as soon as the last answer arrives (no reading time)
+		phase("closed loop, " + n + " raters", sessions, base, campaign, 15, seconds, 0);
+		// at once, as people work: each rater pauses 0.5-1.5 s between items (real raters take minutes)
+		phase("paced, " + n + " raters", sessions, base, campaign, 5, seconds, 1000);
+		// one rater alone: what one next + submit costs with nobody else asking
+		phase("alone, 1 rater", sessions.subList(0, 1), base, campaign, 5, Math.min(seconds, 20), 0);
 
 		// the baseline: the raw SQL of one reservation, alone on one connection
 		List<Double> rawMs = new ArrayList<>();
@@ -232,19 +188,23 @@ public class LabellingBench {
 						}
 					}
 				}
-				String ids = window.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+				String marks = String.join(", ", Collections.nCopies(64, "?"));
 				try (PreparedStatement ps = c.prepareStatement("select transcript_id from label where campaign_id = ? "
-						+ "and annotator = ? and transcript_id in (" + ids + ") union select transcript_id from "
-						+ "campaign_skip where campaign_id = ? and username = ? and transcript_id in (" + ids + ")")) {
+						+ "and annotator = ? and transcript_id in (" + marks + ") union select transcript_id from "
+						+ "campaign_skip where campaign_id = ? and username = ? and transcript_id in (" + marks + ")")) {
 					ps.setLong(1, campaign);
 					ps.setString(2, "bench-baseline");
-					ps.setLong(3, campaign);
-					ps.setString(4, "bench-baseline");
+					ps.setLong(67, campaign);
+					ps.setString(68, "bench-baseline");
+					for (int k = 0; k < 64; k++) {
+						long t = k < window.size() ? window.get(k) : -1;
+						ps.setLong(3 + k, t);
+						ps.setLong(69 + k, t);
+					}
 					ps.executeQuery().close();
 				}
 				try (PreparedStatement ps = c.prepareStatement("select transcript_id, count(*) from reservation "
-						+ "where campaign_id = ? and expires_at > ? and transcript_id in (" + ids
-						+ ") group by transcript_id")) {
+						+ "where campaign_id = ? and expires_at > ? group by transcript_id")) {
 					ps.setLong(1, campaign);
 					ps.setTimestamp(2, now);
 					ps.executeQuery().close();
@@ -281,6 +241,74 @@ public class LabellingBench {
 		}
 		System.out.println("baseline: raw SQL of one reservation, 1 connection, nothing else running  "
 				+ percentiles(rawMs));
+	}
+
+	/**
+	 * Each session in its own thread calls next then submits a label, pausing a random
+	 * 0.5-1.5 × thinkMs between items; times both calls after the warm-up.
+	 */
+	static void phase(String name, List<Session> sessions, String base, long campaign, int warmUpSeconds,
+			int seconds, int thinkMs) throws Exception {
+		ConcurrentLinkedQueue<Double> nextMs = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<Double> submitMs = new ConcurrentLinkedQueue<>();
+		AtomicBoolean measuring = new AtomicBoolean(false);
+		AtomicBoolean stop = new AtomicBoolean(false);
+		AtomicLong errors = new AtomicLong();
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < sessions.size(); i++) {
+			Session s = sessions.get(i);
+			java.util.Random think = new java.util.Random(i);
+			Thread t = new Thread(() -> {
+				try {
+					while (!stop.get()) {
+						if (thinkMs > 0) {
+							Thread.sleep(thinkMs / 2 + think.nextInt(thinkMs));
+						}
+						long a = System.nanoTime();
+						HttpResponse<String> next = s.post("/api/campaigns/" + campaign + "/next", null);
+						double nextTime = (System.nanoTime() - a) / 1e6;
+						if (next.statusCode() != 200) {
+							errors.incrementAndGet();
+							continue;
+						}
+						Matcher t1 = Pattern.compile("\"transcriptId\":(\\d+)").matcher(next.body());
+						t1.find();
+						long b = System.nanoTime();
+						HttpResponse<String> label = s.post("/api/transcripts/" + t1.group(1) + "/labels",
+								"{\"campaignId\": " + campaign + ", \"answers\": {\"confidence\": \"2\"}, "
+										+ "\"secondsSpent\": 30}");
+						double submitTime = (System.nanoTime() - b) / 1e6;
+						if (label.statusCode() != 201) {
+							errors.incrementAndGet();
+						}
+						if (measuring.get()) {
+							nextMs.add(nextTime);
+							submitMs.add(submitTime);
+						}
+					}
+				}
+				catch (Exception ex) {
+					errors.incrementAndGet();
+					ex.printStackTrace();
+				}
+			});
+			t.start();
+			threads.add(t);
+		}
+		Thread.sleep(warmUpSeconds * 1000L);
+		measuring.set(true);
+		long started = System.nanoTime();
+		Thread.sleep(seconds * 1000L);
+		measuring.set(false);
+		double elapsed = (System.nanoTime() - started) / 1e9;
+		stop.set(true);
+		for (Thread t : threads) {
+			t.join();
+		}
+		System.out.printf("%s, %.0f s: %d next + submit pairs (%.1f pairs/s), %d errors%n", name, elapsed,
+				submitMs.size(), submitMs.size() / elapsed, errors.get());
+		System.out.println("  next    " + percentiles(new ArrayList<>(nextMs)));
+		System.out.println("  submit  " + percentiles(new ArrayList<>(submitMs)));
 	}
 
 	static String percentiles(List<Double> ms) {

@@ -89,6 +89,16 @@ public class CampaignQueue {
 		}
 	}
 
+	/** Which of {@link #BATCH} items the rater labelled or skipped. */
+	private static final String RULED_OUT;
+
+	static {
+		String marks = String.join(", ", java.util.Collections.nCopies(BATCH, "?"));
+		RULED_OUT = "select transcript_id from label where campaign_id = ? and annotator = ? and transcript_id in ("
+				+ marks + ") union select transcript_id from campaign_skip where campaign_id = ? and username = ? "
+				+ "and transcript_id in (" + marks + ")";
+	}
+
 	/** An unfinished item of the queue, and whether this rater may take it, as read. */
 	private record Candidate(long transcriptId, int position, boolean open) {
 	}
@@ -114,17 +124,24 @@ public class CampaignQueue {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		String ids = String.join(",", rows.stream().map(w -> Long.toString(w[0])).toList());
-		Set<Long> ruledOut = new HashSet<>(jdbc
-			.sql("select transcript_id from label where campaign_id = ? and annotator = ? and transcript_id in (" + ids
-					+ ") union select transcript_id from campaign_skip where campaign_id = ? and username = ? "
-					+ "and transcript_id in (" + ids + ")")
-			.params(id, user, id, user)
-			.query(Long.class)
-			.list());
+		// one statement text whatever the ids (padded with -1), so that it is parsed once
+		// per
+		// connection: parsing 64 literal ids each time cost more than running the query
+		Object[] params = new Object[2 * BATCH + 4];
+		params[0] = id;
+		params[1] = user;
+		params[BATCH + 2] = id;
+		params[BATCH + 3] = user;
+		for (int i = 0; i < BATCH; i++) {
+			long transcript = i < rows.size() ? rows.get(i)[0] : -1;
+			params[2 + i] = transcript;
+			params[BATCH + 4 + i] = transcript;
+		}
+		Set<Long> ruledOut = new HashSet<>(jdbc.sql(RULED_OUT).params(params).query(Long.class).list());
+		// every live reservation of the campaign: at most one or two per rater
 		Map<Long, Long> reserved = new HashMap<>();
 		jdbc.sql("select transcript_id, count(*) from reservation where campaign_id = ? and expires_at > ? "
-				+ "and transcript_id in (" + ids + ") group by transcript_id")
+				+ "group by transcript_id")
 			.params(id, at)
 			.query(rs -> {
 				reserved.put(rs.getLong(1), rs.getLong(2));
