@@ -174,40 +174,29 @@ public class LabellingBench {
 				long a = System.nanoTime();
 				Timestamp now = Timestamp.from(Instant.now());
 				long transcript = -1;
-				// the queue's reads for one next: the window of unfinished items in index order, then the
-				// rater's labels and skips and the live reservations among them
+				// the queue's read for one next: the window of unfinished items in index order, with each
+				// one's live reservations and whether the rater labelled or skipped it
 				List<Long> window = new ArrayList<>();
 				try (PreparedStatement ps = c.prepareStatement("""
-						select transcript_id, position, label_count from campaign_item
-						where campaign_id = ? and filled = false and position > 0
-						order by campaign_id, filled, position fetch first 64 rows only""")) {
-					ps.setLong(1, campaign);
+						select i.transcript_id, i.position, i.label_count,
+						  (select count(*) from reservation v where v.campaign_id = i.campaign_id
+						     and v.transcript_id = i.transcript_id and v.expires_at > ?),
+						  (select count(*) from label l where l.campaign_id = i.campaign_id
+						     and l.transcript_id = i.transcript_id and l.annotator = ?)
+						  + (select count(*) from campaign_skip s where s.campaign_id = i.campaign_id
+						     and s.transcript_id = i.transcript_id and s.username = ?)
+						from campaign_item i
+						where i.campaign_id = ? and i.filled = false and i.position > 0
+						order by i.campaign_id, i.filled, i.position fetch first 64 rows only""")) {
+					ps.setTimestamp(1, now);
+					ps.setString(2, "bench-baseline");
+					ps.setString(3, "bench-baseline");
+					ps.setLong(4, campaign);
 					try (ResultSet rs = ps.executeQuery()) {
 						while (rs.next()) {
 							window.add(rs.getLong(1));
 						}
 					}
-				}
-				String marks = String.join(", ", Collections.nCopies(64, "?"));
-				try (PreparedStatement ps = c.prepareStatement("select transcript_id from label where campaign_id = ? "
-						+ "and annotator = ? and transcript_id in (" + marks + ") union select transcript_id from "
-						+ "campaign_skip where campaign_id = ? and username = ? and transcript_id in (" + marks + ")")) {
-					ps.setLong(1, campaign);
-					ps.setString(2, "bench-baseline");
-					ps.setLong(67, campaign);
-					ps.setString(68, "bench-baseline");
-					for (int k = 0; k < 64; k++) {
-						long t = k < window.size() ? window.get(k) : -1;
-						ps.setLong(3 + k, t);
-						ps.setLong(69 + k, t);
-					}
-					ps.executeQuery().close();
-				}
-				try (PreparedStatement ps = c.prepareStatement("select transcript_id, count(*) from reservation "
-						+ "where campaign_id = ? and expires_at > ? group by transcript_id")) {
-					ps.setLong(1, campaign);
-					ps.setTimestamp(2, now);
-					ps.executeQuery().close();
 				}
 				transcript = window.get(0);
 				try (PreparedStatement ps = c.prepareStatement(

@@ -11,8 +11,9 @@
 #
 #   scripts/benchmark-labelling.sh [DURATION_SECONDS] [PORT]
 #
-# WHICH=h2 or WHICH=postgres measures one database only; H2_KEEP=1 reuses the H2 store of an earlier run. PostgreSQL: the database scratchpad_labels_bench on
-# localhost:5432 (role scratchpad) is dropped and created again. Results go to docs/benchmarks.md by hand.
+# WHICH=h2 or WHICH=postgres measures one database only; H2_KEEP=1 reuses the H2 store of an earlier run. PostgreSQL: the database
+# scratchpad_labels_bench on localhost:5432 (role scratchpad) is dropped and created again, unless PG_KEEP=1 (then PG_DB
+# names a database that holds the release already). Results go to docs/benchmarks.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-60}
@@ -71,13 +72,16 @@ if [ "$WHICH" != postgres ]; then
 fi
 
 if [ "$WHICH" != h2 ]; then
-  PG=jdbc:postgresql://localhost:5432/scratchpad_labels_bench
-  su postgres -c "psql -qc 'drop database if exists scratchpad_labels_bench'" >/dev/null
-  su postgres -c "psql -qc 'create database scratchpad_labels_bench owner scratchpad'" >/dev/null
-  echo "== PostgreSQL: import the release"
-  java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.profiles.active=postgres --spring.datasource.url=$PG \
-    | grep -E "transcripts:" || true
+  PG_DB=${PG_DB:-scratchpad_labels_bench}
+  PG=jdbc:postgresql://localhost:5432/$PG_DB
+  if [ -z "${PG_KEEP:-}" ]; then # PG_KEEP=1 reuses a database that holds the release already (PG_DB names it)
+    su postgres -c "psql -qc 'drop database if exists $PG_DB'" >/dev/null
+    su postgres -c "psql -qc 'create database $PG_DB owner scratchpad'" >/dev/null
+    echo "== PostgreSQL: import the release"
+    java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.profiles.active=postgres --spring.datasource.url=$PG \
+      | grep -E "transcripts:" || true
+  fi
   java -cp "$CP" scripts/LabellingBench.java users $PG scratchpad scratchpad $RATERS
-  su postgres -c "psql -q -d scratchpad_labels_bench -c 'vacuum analyze'"
+  su postgres -c "psql -q -d $PG_DB -c 'vacuum analyze'"
   bench PostgreSQL $PG scratchpad scratchpad --spring.profiles.active=postgres --spring.datasource.url=$PG
 fi
