@@ -150,4 +150,31 @@ class NewerVersionTests extends LabellingTestBase {
 		assertThat(page(campaign, labelled, "ann1")).doesNotContain("A newer version of this transcript exists");
 	}
 
+	@Test
+	void aNewerVersionOfAnItemRatedBlindKeepsItsMetricsHiddenToo() throws Exception {
+		String run = "helpful_only/reimported_blind";
+		writeRun(dir, run, 1);
+		importAll();
+		long item = transcriptId(run, "train", 0);
+		Reply created = post("/api/campaigns", "admin", """
+				{"name": "Blind versions", "filter": {"run": "%s", "split": "train"}, "ratersPerItem": 1,
+				 "raters": ["rita"], "order": "run", "blind": {"hideMetrics": true}}""".formatted(run));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(get("/api/transcripts/" + item, "rita").at("/metricsHidden").asBoolean()).isTrue();
+
+		write(dir.resolve("json_outputs/" + run + "/train/0.json"), transcript(true, "a changed question", null));
+		importAll();
+		long newer = transcriptId(run, "train", 0);
+		assertThat(newer).isNotEqualTo(item);
+		// the newer version is no item of the campaign, but its metrics would give the
+		// item's away
+		Reply json = get("/api/transcripts/" + newer, "rita");
+		assertThat(json.status()).isEqualTo(200);
+		assertThat(json.at("/metricsHidden").asBoolean()).isTrue();
+		assertThat(json.at("/metrics").size()).isZero();
+		assertThat(get("/api/transcripts/" + newer, "admin").at("/metrics").size()).isPositive();
+		assertThat(get("/api/transcripts?run=" + run + "&split=train&size=10", "rita").at("/total").asLong()).isZero();
+		assertThat(get("/api/dashboard", "rita").at("/blindLeftOut").asLong()).isEqualTo(1);
+	}
+
 }
