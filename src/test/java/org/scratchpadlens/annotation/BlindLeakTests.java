@@ -235,6 +235,84 @@ class BlindLeakTests extends LabellingTestBase {
 		assertThat(get("/api/transcripts/" + item, "ann1").status()).isEqualTo(403);
 	}
 
+	/** The dashboard's figures of one run (the sample's), as this reader gets them. */
+	tools.jackson.databind.JsonNode dashboardRun(Reply dashboard) {
+		for (var run : dashboard.at("/runs")) {
+			if (run.get("run").asString().equals("helpful_only/default")) {
+				return run;
+			}
+		}
+		throw new AssertionError("no helpful_only/default on the dashboard: " + dashboard.text());
+	}
+
+	@Test
+	void aResearcherWhoRatesBlindGetsADashboardWithoutTheItemsAndIsToldSo() throws Exception {
+		Reply admins = get("/api/dashboard", "admin");
+		assertThat(admins.at("/blindLeftOut").asLong()).isZero();
+		Reply ritas = get("/api/dashboard", "rita");
+		assertThat(ritas.status()).isEqualTo(200);
+		assertThat(ritas.at("/blindLeftOut").asLong()).isEqualTo(4);
+		var all = dashboardRun(admins);
+		var seen = dashboardRun(ritas);
+		assertThat(seen.at("/splits/train/n").asLong()).isEqualTo(all.at("/splits/train/n").asLong() - 4);
+		assertThat(seen.at("/splits/deploy/n").asLong()).isEqualTo(all.at("/splits/deploy/n").asLong());
+		// what is counted is what the list shows her, behind the same filter
+		assertThat(seen.at("/splits/train/n").asLong()).isEqualTo(
+				get("/api/transcripts?run=helpful_only/default&split=train&size=1", "rita").at("/total").asLong());
+		// the effective_scheme rate leaves out exactly the hidden items' values
+		long hiddenTrue = jdbc.sql("""
+				select count(*) from campaign_item i join metric m on m.transcript_id = i.transcript_id
+				join metric_name n on n.id = m.metric_name_id and n.name = 'effective_scheme'
+				where i.campaign_id = ? and m.value_type = 'boolean' and m.bool_value""")
+			.param(campaign)
+			.query(Long.class)
+			.single();
+		long hiddenKnown = jdbc.sql("""
+				select count(*) from campaign_item i join metric m on m.transcript_id = i.transcript_id
+				join metric_name n on n.id = m.metric_name_id and n.name = 'effective_scheme'
+				where i.campaign_id = ? and m.value_type = 'boolean'""").param(campaign).query(Long.class).single();
+		assertThat(seen.at("/splits/train/rates/effective_scheme/n").asLong())
+			.isEqualTo(all.at("/splits/train/rates/effective_scheme/n").asLong() - hiddenKnown);
+		assertThat(seen.at("/splits/train/rates/effective_scheme/successes").asLong())
+			.isEqualTo(all.at("/splits/train/rates/effective_scheme/successes").asLong() - hiddenTrue);
+		String page = page(HttpMethod.GET, "/dashboard", "rita").getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("4 transcripts you are rating blind are left out of these counts");
+		assertThat(page(HttpMethod.GET, "/dashboard", "admin").getContentAsString(StandardCharsets.UTF_8))
+			.doesNotContain("you are rating blind");
+
+		// after her label on one item, that item counts again
+		post("/api/campaigns/" + campaign + "/next", "rita", null);
+		assertThat(post("/api/transcripts/" + item + "/labels", "rita", "{\"campaignId\": " + campaign + "}").status())
+			.isEqualTo(201);
+		Reply after = get("/api/dashboard", "rita");
+		assertThat(after.at("/blindLeftOut").asLong()).isEqualTo(3);
+		assertThat(dashboardRun(after).at("/splits/train/n").asLong())
+			.isEqualTo(all.at("/splits/train/n").asLong() - 3);
+		assertThat(page(HttpMethod.GET, "/dashboard", "rita").getContentAsString(StandardCharsets.UTF_8))
+			.contains("3 transcripts you are rating blind are left out");
+	}
+
+	@Test
+	void theRunsAndPairPagesShowNoHiddenMetricToAResearcherWhoRatesBlind() throws Exception {
+		for (String path : List.of("/", "/api/runs")) {
+			MockHttpServletResponse r = path.startsWith("/api") ? get(path, "rita").response()
+					: page(HttpMethod.GET, path, "rita");
+			assertThat(r.getStatus()).as(path).isEqualTo(200);
+			String text = r.getContentAsString(StandardCharsets.UTF_8);
+			for (String metric : List.of("partial_scheme", "effective_scheme")) {
+				assertThat(text).as(path).doesNotContain(metric);
+			}
+		}
+		// the pair page puts both transcripts' metrics side by side: the rated one's
+		// stay hidden, its partner's (not an item) are shown
+		MockHttpServletResponse pair = page(HttpMethod.GET, "/transcripts/" + item + "/side-by-side", "rita");
+		assertThat(pair.getStatus()).isEqualTo(200);
+		String text = pair.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Pattern.compile("The automated metrics are hidden").matcher(text).results().count()).isEqualTo(1);
+		assertThat(page(HttpMethod.GET, "/transcripts/" + item + "/side-by-side", "admin")
+			.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("The automated metrics are hidden");
+	}
+
 	@Test
 	void someoneOutsideTheCampaignSeesNothingOfIt() throws Exception {
 		String c = "/api/campaigns/" + campaign;

@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.scratchpadlens.transcript.HiddenMetrics;
+import org.scratchpadlens.transcript.Readers;
 import org.scratchpadlens.transcript.dashboard.Proportions.Interval;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,13 +36,22 @@ public class Dashboard {
 
 	private final DashboardProperties properties;
 
-	Dashboard(DashboardQueries queries, DashboardProperties properties) {
+	private final ObjectProvider<HiddenMetrics> hiddenMetrics;
+
+	Dashboard(DashboardQueries queries, DashboardProperties properties, ObjectProvider<HiddenMetrics> hiddenMetrics) {
 		this.queries = queries;
 		this.properties = properties;
+		this.hiddenMetrics = hiddenMetrics;
 	}
 
-	/** The whole dashboard as {@code GET /api/dashboard} returns it. */
-	public record View(List<RunStats> runs) {
+	/**
+	 * The whole dashboard as {@code GET /api/dashboard} returns it.
+	 *
+	 * @param blindLeftOut how many current transcripts the reader rates blind (in a
+	 * campaign hiding the metrics, label not yet submitted): left out of every count, as
+	 * the transcript list leaves them out
+	 */
+	public record View(List<RunStats> runs, long blindLeftOut) {
 	}
 
 	/**
@@ -93,17 +106,26 @@ public class Dashboard {
 	public record Gap(double value, double low, double high) {
 	}
 
+	/** The dashboard for the reader of the current request. */
 	public View view() {
+		HiddenMetrics hidden = hiddenMetrics.getIfAvailable();
+		String reader = Readers.current();
+		return view(hidden == null || reader == null ? Set.of() : hidden.hiddenFrom(reader));
+	}
+
+	/** The dashboard without the transcripts {@code leftOut} names. */
+	View view(Set<Long> leftOut) {
 		List<DashboardQueries.RunRow> runs = queries.runs();
 		List<String> refusalMetrics = runs.stream()
 			.map(r -> properties.refusalMetricOf(r.setting()))
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
-		Map<String, SplitCounts> counts = queries.counts(refusalMetrics)
+		DashboardQueries.Counts found = queries.counts(refusalMetrics, leftOut);
+		Map<String, SplitCounts> counts = found.counts()
 			.stream()
 			.collect(Collectors.toMap(c -> c.runId() + "/" + c.split(), Function.identity()));
-		return new View(runs.stream().map(r -> run(r, counts)).toList());
+		return new View(runs.stream().map(r -> run(r, counts)).toList(), found.leftOut());
 	}
 
 	private RunStats run(DashboardQueries.RunRow run, Map<String, SplitCounts> counts) {

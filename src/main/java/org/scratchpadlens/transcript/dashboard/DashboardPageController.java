@@ -19,6 +19,7 @@ class DashboardPageController {
 	String dashboard(Model model, HttpServletRequest request) {
 		Dashboard.View view = dashboard.view();
 		model.addAttribute("runs", view.runs());
+		model.addAttribute("blindLeftOut", view.blindLeftOut());
 		model.addAttribute("anySample", view.runs().stream().anyMatch(Dashboard.RunStats::sample));
 		model.addAttribute("show", new DashboardFormat(request.getContextPath()));
 		model.addAttribute("unconfigured",

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.scratchpadlens.transcript.list.ConditionCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,14 +49,26 @@ class DashboardQueries {
 	 * metrics (names the store has never seen count as missing everywhere).
 	 */
 	List<SplitCounts> counts(List<String> refusalMetrics) {
+		return counts(refusalMetrics, Set.of()).counts();
+	}
+
+	/** The counts without some transcripts, and how many current ones were left out. */
+	record Counts(List<SplitCounts> counts, long leftOut) {
+	}
+
+	/**
+	 * As {@link #counts(List)}, leaving out the transcripts {@code leftOut} names.
+	 */
+	Counts counts(List<String> refusalMetrics, Set<Long> leftOut) {
 		List<String> names = new ArrayList<>(List.of(PARTIAL, EFFECTIVE));
 		refusalMetrics.stream().filter(n -> !names.contains(n)).forEach(names::add);
-		return conditions.perRunAndSplit(names, PARTIAL, EFFECTIVE).stream().map(c -> {
+		ConditionCounts.Without without = conditions.perRunAndSplit(names, PARTIAL, EFFECTIVE, leftOut);
+		return new Counts(without.counts().stream().map(c -> {
 			Map<String, SplitCounts.Known> metrics = new LinkedHashMap<>();
 			c.metrics().forEach((name, k) -> metrics.put(name, new SplitCounts.Known(k.known(), k.trueCount())));
 			return new SplitCounts(c.runId(), c.split(), c.n(), metrics, c.bothKnown(), c.bothTrue(), c.firstOnly(),
 					c.secondOnly());
-		}).toList();
+		}).toList(), without.leftOut());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.scratchpadlens.transcript.list.TranscriptIndex.MetricColumn;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,30 @@ public class ConditionCounts {
 	 * @param second the second of the pair
 	 */
 	public List<RunSplit> perRunAndSplit(List<String> metrics, String first, String second) {
+		return perRunAndSplit(metrics, first, second, Set.of()).counts();
+	}
+
+	/**
+	 * The counts without some transcripts, and how many current ones were left out.
+	 */
+	public record Without(List<RunSplit> counts, long leftOut) {
+	}
+
+	/**
+	 * As {@link #perRunAndSplit(List, String, String)}, leaving out the transcripts
+	 * {@code leftOut} names (those whose metrics a reader may not see).
+	 */
+	public Without perRunAndSplit(List<String> metrics, String first, String second, Set<Long> leftOut) {
 		TranscriptIndex index = holder.current().index();
+		BitSet visible = (BitSet) index.all.clone();
+		long left = 0;
+		for (long id : leftOut) {
+			int row = index.row(id);
+			if (row >= 0 && visible.get(row)) {
+				visible.clear(row);
+				left++;
+			}
+		}
 		List<RunSplit> counts = new ArrayList<>();
 		BitSet[] byRun = index.rowsByRun();
 		MetricColumn a = booleans(index, first);
@@ -55,7 +79,8 @@ public class ConditionCounts {
 		BitSet bothHeld = a == null || b == null ? null : and(or(a.yes, a.no), or(b.yes, b.no));
 		for (int run = 0; run < byRun.length; run++) {
 			for (String split : List.of("train", "deploy")) {
-				BitSet rows = and(byRun[run], index.fields.get("split").getOrDefault(split, new BitSet()));
+				BitSet rows = and(and(byRun[run], index.fields.get("split").getOrDefault(split, new BitSet())),
+						visible);
 				long n = rows.cardinality();
 				if (n == 0) {
 					continue;
@@ -81,7 +106,7 @@ public class ConditionCounts {
 						secondOnly));
 			}
 		}
-		return counts;
+		return new Without(counts, left);
 	}
 
 	private static MetricColumn booleans(TranscriptIndex index, String name) {
