@@ -94,7 +94,10 @@ public class AgreementService {
 		if (cached != null && cached.signature().equals(signature)) {
 			return cached.json();
 		}
-		AgreementJson json = compute(campaign, unclearAsCategory);
+		Rubric rubric = rubrics.version(campaign.rubricVersion())
+			.orElseThrow(() -> new IllegalStateException("rubric version " + campaign.rubricVersion() + " is missing"))
+			.rubric();
+		AgreementJson json = compute(campaign, rubric, unclearAsCategory);
 		cache.put(key, new Cached(signature, json));
 		return json;
 	}
@@ -135,10 +138,8 @@ public class AgreementService {
 	record Item(long id, String split, String run, Map<String, Map<String, String>> answersByRater) {
 	}
 
-	AgreementJson compute(Campaign campaign, boolean unclearAsCategory) {
-		Rubric rubric = rubrics.version(campaign.rubricVersion())
-			.orElseThrow(() -> new IllegalStateException("rubric version " + campaign.rubricVersion() + " is missing"))
-			.rubric();
+	/** Everything, computed afresh from the store (no blind check, no cache). */
+	AgreementJson compute(Campaign campaign, Rubric rubric, boolean unclearAsCategory) {
 		Map<Long, Map<String, String>> answersByLabel = new HashMap<>();
 		for (AgreementQueries.AnswerRow a : queries.answers(campaign.id())) {
 			answersByLabel.computeIfAbsent(a.labelId(), k -> new HashMap<>()).put(a.question(), a.answer());
@@ -171,11 +172,13 @@ public class AgreementService {
 		for (AgreementQueries.GoldRow g : queries.gold(campaign.id())) {
 			gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
 		}
-		for (Rubric.Question q : rubric.questions()) {
-			if ("text".equals(q.type()) || q.answers().isEmpty()) {
-				continue;
-			}
-			questions.add(question(q, itemList, slices, unclearAsCategory));
+		List<Rubric.Question> asked = rubric.questions()
+			.stream()
+			.filter(q -> !"text".equals(q.type()) && !q.answers().isEmpty())
+			.toList();
+		// Questions are independent: computed in parallel, kept in rubric order.
+		questions.addAll(asked.parallelStream().map(q -> question(q, itemList, slices, unclearAsCategory)).toList());
+		for (Rubric.Question q : asked) {
 			for (Map.Entry<String, List<String>> m : metricOrder(q)) {
 				classifier.add(classifier(q, m.getKey(), m.getValue(), itemList, slices, metrics, gold));
 			}
@@ -284,8 +287,10 @@ public class AgreementService {
 					raters.stream().map(r -> answer(item, r, question, categories)).toList());
 		}
 		CategorySet categorySet = CategorySet.of(categories);
+		// Alpha's bootstrap is most of the cost: per-run slices go without it (see
+		// decision 0013).
 		AgreementReport report = AgreementCalculator.compute(table.build(), level, categorySet,
-				AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES, AgreementCalculator.DEFAULT_SEED);
+				details ? AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES : 0, AgreementCalculator.DEFAULT_SEED);
 		List<Stat> stats = new ArrayList<>();
 		for (Map.Entry<Statistic, StatisticResult> e : report.statistics().entrySet()) {
 			Statistic s = e.getKey();
@@ -294,7 +299,14 @@ public class AgreementService {
 			}
 			boolean complete = s == Statistic.COHEN_KAPPA || s == Statistic.COHEN_KAPPA_LINEAR
 					|| s == Statistic.COHEN_KAPPA_QUADRATIC || s == Statistic.FLEISS_KAPPA;
-			stats.add(stat(s.key(), e.getValue(), complete ? report.completeItems() : report.pairableItems()));
+			StatisticResult result = e.getValue();
+			if (!details && result instanceof Estimate est && est.ciLow() == null
+					&& s == Statistic.KRIPPENDORFF_ALPHA) {
+				result = new Estimate(est.value(), null, null, null,
+						"none: no bootstrap interval in per-run slices (it is computed for all items and each "
+								+ "condition)");
+			}
+			stats.add(stat(s.key(), result, complete ? report.completeItems() : report.pairableItems()));
 		}
 		List<PairKappa> pairs = null;
 		List<RaterDistribution> distributions = null;
