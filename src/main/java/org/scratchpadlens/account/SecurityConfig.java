@@ -240,6 +240,12 @@ class SecurityConfig {
 			// the labelling page: its controller lets in the campaign's raters only
 			.requestMatchers(reads("/campaigns/*/label/*"))
 			.hasAnyRole(EVERYONE)
+			// a campaign's agreement: researchers and admins (one who rates blind in the
+			// campaign is refused by agreement.web.AgreementService until it is over for
+			// them)
+			.requestMatchers(
+					reads("/campaigns/*/agreement", "/campaigns/*/agreement.csv", "/api/campaigns/*/agreement"))
+			.hasAnyRole(BROWSERS)
 			// campaigns and labels: creating a campaign is for researchers and admins;
 			// the rest is open to every account and checked per campaign and label by
 			// annotation.campaign.CampaignAccess (an annotator sees only their campaigns)

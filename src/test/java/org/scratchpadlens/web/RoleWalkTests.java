@@ -153,6 +153,9 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/labels/{id}                EVERYONE
 			PUT    /api/labels/{id}                EVERYONE
 			GET    /api/labels/{id}/history        EVERYONE
+			GET    /campaigns/{id}/agreement       BROWSERS
+			GET    /campaigns/{id}/agreement.csv   BROWSERS
+			GET    /api/campaigns/{id}/agreement   BROWSERS
 			GET    /test-only/forgotten            NOBODY
 			POST   /api/test-only/forgotten        NOBODY
 			""";
@@ -183,6 +186,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /export/runs.csv                           EVERYONE
 			POST   /api/imports                               EVERYONE
 			GET    /css/rubric.css                            ANYONE
+			GET    /css/agreement.css                         ANYONE
 			GET    /css/labelling.css                         ANYONE
 			GET    /js/labelling.js                           EVERYONE
 			""";

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Agreement page benchmark (issue #7, "Performance"): the agreement of a 75,000-item, 5-rater campaign in <= 2 s.
+#
+# Generates the release's shape (75,000 transcripts, `generate`) unless DATA_DIR holds one, imports it into H2,
+# writes a campaign over every transcript with 5 raters who labelled every item (scripts/AgreementPageBench.java,
+# JDBC batch inserts), starts the app and times GET /api/campaigns/{id}/agreement: the first call (computed), cached
+# calls, a call after one label changed (computed again); baseline: the raw SQL read of the label answers in the same
+# run. Run it only on a quiet machine (load < 3): the page is CPU-bound.
+#
+#   scripts/benchmark-agreement-page.sh [PORT]
+#
+# The computing part alone, without a database (seconds, no import):
+#   ./mvnw -q -o test-compile && java -cp "target/classes:target/test-classes:$(./mvnw -q -o \
+#     dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
+#     org.scratchpadlens.agreement.web.AgreementComputeBench 75000 5 8
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${1:-8187}
+RATERS=5
+JAR=$PWD/target/scratchpad-lens.jar
+WORK=$PWD/target/bench-agreement-page
+DATA=${DATA_DIR:-$WORK/data}
+BASE=http://localhost:$PORT
+
+[ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
+rm -rf "$WORK/app" "$WORK/h2" && mkdir -p "$WORK/app" "$WORK/h2"
+(cd "$WORK/app" && jar xf "$JAR")
+CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
+APP_PID=
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+echo "== machine"
+echo "cores: $(nproc); memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -version 2>&1 | head -1
+
+[ -d "$DATA/json_outputs" ] || java -jar "$JAR" generate "$DATA" --transcripts=75000 | tail -1
+DB=$WORK/h2/db
+echo "== H2: import the release"
+java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:" || true
+echo "== labels"
+CAMPAIGN=$(java -cp "$CP" scripts/AgreementPageBench.java labels "jdbc:h2:file:$DB" sa "" $RATERS | tail -1)
+echo "campaign $CAMPAIGN"
+(cd "$WORK" && ADMIN_PASSWORD=bench-admin-pass-1 exec java -Xmx2g -jar "$JAR" --server.port=$PORT \
+   --scratchpad.sample-data.enabled=false --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" \
+   > "$WORK/app.log" 2>&1) &
+APP_PID=$!
+for _ in $(seq 1 180); do curl -fs -o /dev/null "$BASE/login" && break; sleep 1; done
+java -cp "$CP" scripts/AgreementPageBench.java run "$BASE" "$CAMPAIGN" "jdbc:h2:file:$DB;AUTO_SERVER=TRUE" sa ""
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

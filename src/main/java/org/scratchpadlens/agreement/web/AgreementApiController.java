@@ -1,0 +1,64 @@
+package org.scratchpadlens.agreement.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.scratchpadlens.agreement.web.AgreementJson.QuestionAgreement;
+import org.scratchpadlens.agreement.web.AgreementJson.Slice;
+import org.scratchpadlens.agreement.web.AgreementJson.Stat;
+import org.scratchpadlens.annotation.campaign.Reader;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A campaign's agreement as JSON, and its statistics as CSV. */
+@RestController
+class AgreementApiController {
+
+	static final String[] CSV_HEADER = { "question", "condition", "run", "statistic", "value", "ci_low", "ci_high",
+			"se", "items", "raters", "unreliable", "unreliable_reason", "undefined", "ci_method" };
+
+	private final AgreementService agreement;
+
+	AgreementApiController(AgreementService agreement) {
+		this.agreement = agreement;
+	}
+
+	@GetMapping("/api/campaigns/{id}/agreement")
+	AgreementJson campaign(@PathVariable long id, @RequestParam(required = false) String unclear, Authentication user) {
+		return agreement.campaign(id, Reader.of(user), AgreementRequest.unclearAsCategory(unclear));
+	}
+
+	/**
+	 * One row per question × slice (condition, run) × statistic; numeric cells are
+	 * numbers, an empty cell is missing (undefined, or no interval).
+	 */
+	@GetMapping("/campaigns/{id}/agreement.csv")
+	void csv(@PathVariable long id, @RequestParam(required = false) String unclear, Authentication user,
+			HttpServletResponse response) throws IOException {
+		AgreementJson json = agreement.campaign(id, Reader.of(user), AgreementRequest.unclearAsCategory(unclear));
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"campaign-" + id + "-agreement.csv\"");
+		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+			for (QuestionAgreement q : json.questions()) {
+				for (Slice s : q.slices()) {
+					for (Stat stat : s.statistics()) {
+						csv.printRecord(q.question(), s.condition(), s.run(), stat.statistic(), stat.value(),
+								stat.ciLow(), stat.ciHigh(), stat.se(), stat.items(), s.raters(), stat.unreliable(),
+								stat.unreliableReason(), stat.undefined(), stat.ciMethod());
+					}
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,626 @@
+package org.scratchpadlens.agreement.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreement;
+import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
+import org.scratchpadlens.agreement.AgreementCalculator;
+import org.scratchpadlens.agreement.AgreementReport;
+import org.scratchpadlens.agreement.CategorySet;
+import org.scratchpadlens.agreement.Estimate;
+import org.scratchpadlens.agreement.MeasurementLevel;
+import org.scratchpadlens.agreement.RatingTable;
+import org.scratchpadlens.agreement.Statistic;
+import org.scratchpadlens.agreement.StatisticResult;
+import org.scratchpadlens.agreement.Undefined;
+import org.scratchpadlens.agreement.web.AgreementJson.ClassifierAgreement;
+import org.scratchpadlens.agreement.web.AgreementJson.ClassifierSlice;
+import org.scratchpadlens.agreement.web.AgreementJson.Confusion;
+import org.scratchpadlens.agreement.web.AgreementJson.PairKappa;
+import org.scratchpadlens.agreement.web.AgreementJson.Proportion;
+import org.scratchpadlens.agreement.web.AgreementJson.QuestionAgreement;
+import org.scratchpadlens.agreement.web.AgreementJson.RaterDistribution;
+import org.scratchpadlens.agreement.web.AgreementJson.Slice;
+import org.scratchpadlens.agreement.web.AgreementJson.SpanAgreement;
+import org.scratchpadlens.agreement.web.AgreementJson.Stat;
+import org.scratchpadlens.annotation.campaign.Campaign;
+import org.scratchpadlens.annotation.campaign.CampaignAccess;
+import org.scratchpadlens.annotation.campaign.CampaignJson;
+import org.scratchpadlens.annotation.campaign.CampaignProgress;
+import org.scratchpadlens.annotation.campaign.NotARaterException;
+import org.scratchpadlens.annotation.campaign.Reader;
+import org.scratchpadlens.annotation.rubric.Rubric;
+import org.scratchpadlens.annotation.rubric.Rubrics;
+import org.springframework.stereotype.Service;
+
+/**
+ * A campaign's agreement: reads its labels once and computes, per rubric question and
+ * slice (all items, each condition, each run), the engine's statistics, the raters'
+ * pairwise kappas, distributions and confusion matrices; the automated metrics against
+ * the human answers; and span agreement. Results are kept per campaign until a label or
+ * gold answer changes.
+ */
+@Service
+public class AgreementService {
+
+	/**
+	 * Fewer pairable (or, for Cohen and Fleiss, complete) items than this: unreliable.
+	 */
+	public static final int UNRELIABLE_BELOW = 20;
+
+	static final String UNCLEAR = "unclear";
+
+	private final AgreementQueries queries;
+
+	private final Rubrics rubrics;
+
+	private final CampaignAccess access;
+
+	private final CampaignProgress progress;
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	private record Cached(String signature, AgreementJson json) {
+	}
+
+	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress) {
+		this.queries = queries;
+		this.rubrics = rubrics;
+		this.access = access;
+		this.progress = progress;
+	}
+
+	/**
+	 * The campaign's agreement for this reader: 404 for no such campaign, 403 for a rater
+	 * still blind in it (see {@link #checkNotBlind}).
+	 * @param unclearAsCategory count "unclear" as a category rather than as missing
+	 */
+	public AgreementJson campaign(long campaignId, Reader reader, boolean unclearAsCategory) {
+		Campaign campaign = access.readable(campaignId, reader);
+		checkNotBlind(campaign, reader);
+		String key = campaignId + "/" + unclearAsCategory;
+		String signature = queries.signature(campaignId);
+		Cached cached = cache.get(key);
+		if (cached != null && cached.signature().equals(signature)) {
+			return cached.json();
+		}
+		Rubric rubric = rubrics.version(campaign.rubricVersion())
+			.orElseThrow(() -> new IllegalStateException("rubric version " + campaign.rubricVersion() + " is missing"))
+			.rubric();
+		AgreementJson json = compute(campaign, rubric, unclearAsCategory);
+		cache.put(key, new Cached(signature, json));
+		return json;
+	}
+
+	/**
+	 * Agreement reveals how others answered: a reader who rates in a campaign that hides
+	 * other labels or the metrics sees it only once the campaign is finished (every item
+	 * has its labels) or nothing is left for them to label (they labelled or skipped
+	 * every item still open to them).
+	 */
+	void checkNotBlind(Campaign campaign, Reader reader) {
+		if (!campaign.hideOtherLabels() && !campaign.hideMetrics()) {
+			return;
+		}
+		CampaignJson described = progress.describe(campaign, reader, false);
+		CampaignJson.Mine mine = described.progress().mine();
+		if (mine == null) {
+			return;
+		}
+		boolean finished = described.progress().itemsDone() >= campaign.items();
+		if (!finished && !"done".equals(mine.state())) {
+			throw new NotARaterException("You rate blind in campaign " + campaign.id()
+					+ ": its agreement (which shows how the others answered) opens once the campaign is finished or "
+					+ "you have labelled or skipped every item left for you (" + mine.open() + " left).");
+		}
+	}
+
+	/** One subset of the items. */
+	record SliceKey(String condition, String run) {
+
+		boolean contains(Item item) {
+			return ("all".equals(condition) || condition.equals(item.split)) && (run == null || run.equals(item.run));
+		}
+
+	}
+
+	/** A labelled item: its condition, run, and each rater's answers (by question). */
+	record Item(long id, String split, String run, Map<String, Map<String, String>> answersByRater) {
+	}
+
+	/** Everything, computed afresh from the store (no blind check, no cache). */
+	AgreementJson compute(Campaign campaign, Rubric rubric, boolean unclearAsCategory) {
+		Map<Long, Map<String, String>> answersByLabel = new HashMap<>();
+		for (AgreementQueries.AnswerRow a : queries.answers(campaign.id())) {
+			answersByLabel.computeIfAbsent(a.labelId(), k -> new HashMap<>()).put(a.question(), a.answer());
+		}
+		Map<Long, Item> items = new LinkedHashMap<>();
+		TreeSet<String> raters = new TreeSet<>();
+		TreeSet<String> runs = new TreeSet<>();
+		List<AgreementQueries.LabelRow> labels = queries.labels(campaign.id());
+		for (AgreementQueries.LabelRow l : labels) {
+			Item item = items.computeIfAbsent(l.transcriptId(),
+					id -> new Item(id, l.split(), l.run(), new TreeMap<>()));
+			item.answersByRater().put(l.annotator(), answersByLabel.getOrDefault(l.labelId(), Map.of()));
+			raters.add(l.annotator());
+			runs.add(l.run());
+		}
+		List<SliceKey> slices = new ArrayList<>();
+		for (String condition : List.of("all", "train", "deploy")) {
+			slices.add(new SliceKey(condition, null));
+		}
+		for (String run : runs) {
+			for (String condition : List.of("all", "train", "deploy")) {
+				slices.add(new SliceKey(condition, run));
+			}
+		}
+		List<Item> itemList = List.copyOf(items.values());
+		List<QuestionAgreement> questions = new ArrayList<>();
+		List<ClassifierAgreement> classifier = new ArrayList<>();
+		Map<Long, Map<String, Boolean>> metrics = metrics(campaign.id(), rubric);
+		Map<Long, Map<String, String>> gold = new HashMap<>();
+		for (AgreementQueries.GoldRow g : queries.gold(campaign.id())) {
+			gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
+		}
+		List<Rubric.Question> asked = rubric.questions()
+			.stream()
+			.filter(q -> !"text".equals(q.type()) && !q.answers().isEmpty())
+			.toList();
+		// Questions are independent: computed in parallel, kept in rubric order.
+		questions.addAll(asked.parallelStream().map(q -> question(q, itemList, slices, unclearAsCategory)).toList());
+		for (Rubric.Question q : asked) {
+			for (Map.Entry<String, List<String>> m : metricOrder(q)) {
+				classifier.add(classifier(q, m.getKey(), m.getValue(), itemList, slices, metrics, gold));
+			}
+		}
+		List<SpanAgreement> spans = spans(campaign.id(), rubric, itemList, List.copyOf(raters));
+		return new AgreementJson(campaign.id(), campaign.name(), campaign.rubricVersion(),
+				unclearAsCategory ? "category" : "missing", List.copyOf(raters), campaign.items(), items.size(),
+				labels.size(), UNRELIABLE_BELOW, questions, classifier, spans);
+	}
+
+	private Map<Long, Map<String, Boolean>> metrics(long campaignId, Rubric rubric) {
+		List<String> names = rubric.questions()
+			.stream()
+			.flatMap(q -> q.metricAnswers() == null ? java.util.stream.Stream.empty()
+					: q.metricAnswers().keySet().stream())
+			.distinct()
+			.toList();
+		Map<Long, Map<String, Boolean>> metrics = new HashMap<>();
+		for (AgreementQueries.MetricRow m : queries.metrics(campaignId, names)) {
+			if (m.value() != null) {
+				metrics.computeIfAbsent(m.transcriptId(), k -> new HashMap<>()).put(m.metric(), m.value());
+			}
+		}
+		return metrics;
+	}
+
+	/** The question's own metric first, then any other related metric by name. */
+	private static List<Map.Entry<String, List<String>>> metricOrder(Rubric.Question q) {
+		if (q.metricAnswers() == null || q.metricAnswers().isEmpty()) {
+			return List.of();
+		}
+		List<Map.Entry<String, List<String>>> entries = new ArrayList<>(q.metricAnswers().entrySet());
+		entries.sort(Comparator.comparing((Map.Entry<String, List<String>> e) -> !e.getKey().equals(q.metric()))
+			.thenComparing(Map.Entry::getKey));
+		return entries;
+	}
+
+	// ---------------------------------------------------------------- rater agreement
+
+	static MeasurementLevel level(Rubric.Question q) {
+		return "scale".equals(q.type()) ? MeasurementLevel.ORDINAL : MeasurementLevel.NOMINAL;
+	}
+
+	static List<String> categories(Rubric.Question q, boolean unclearAsCategory) {
+		return q.answers()
+			.stream()
+			.map(Rubric.Answer::value)
+			.filter(v -> unclearAsCategory || !UNCLEAR.equals(v))
+			.toList();
+	}
+
+	/** The rater's usable answer: null when missing, or unclear counted as missing. */
+	static String answer(Item item, String rater, String question, List<String> categories) {
+		Map<String, String> answers = item.answersByRater().get(rater);
+		if (answers == null) {
+			return null;
+		}
+		String a = answers.get(question);
+		return a == null || !categories.contains(a) ? null : a;
+	}
+
+	private QuestionAgreement question(Rubric.Question q, List<Item> items, List<SliceKey> keys,
+			boolean unclearAsCategory) {
+		List<String> categories = categories(q, unclearAsCategory);
+		MeasurementLevel level = level(q);
+		boolean weighted = level != MeasurementLevel.NOMINAL;
+		List<Slice> slices = new ArrayList<>();
+		Map<List<Long>, Slice> computed = new HashMap<>();
+		for (SliceKey key : keys) {
+			List<Item> in = items.stream().filter(key::contains).toList();
+			List<Item> answered = in.stream()
+				.filter(i -> i.answersByRater()
+					.keySet()
+					.stream()
+					.anyMatch(r -> answer(i, r, q.key(), categories) != null))
+				.toList();
+			boolean overall = key.run() == null;
+			if (answered.isEmpty() && !(overall && "all".equals(key.condition()))) {
+				continue;
+			}
+			List<Long> ids = answered.stream().map(Item::id).toList();
+			Slice same = computed.get(ids);
+			if (same != null && (same.run() == null) == overall) {
+				slices.add(new Slice(key.condition(), key.run(), in.size(), same.answered(), same.raters(),
+						same.pairableItems(), same.completeItems(), same.statistics(), same.pairwiseKappa(),
+						same.distributions(), same.confusions()));
+				continue;
+			}
+			Slice slice = slice(key, in, answered, q.key(), categories, level, weighted, overall);
+			computed.put(ids, slice);
+			slices.add(slice);
+		}
+		return new QuestionAgreement(q.key(), q.title(), q.scope(), level.label(), categories, slices);
+	}
+
+	private Slice slice(SliceKey key, List<Item> in, List<Item> answered, String question, List<String> categories,
+			MeasurementLevel level, boolean weighted, boolean details) {
+		List<String> raters = answered.stream()
+			.flatMap(i -> i.answersByRater().keySet().stream().filter(r -> answer(i, r, question, categories) != null))
+			.distinct()
+			.sorted()
+			.toList();
+		RatingTable.Builder table = RatingTable.builder(raters);
+		for (Item item : answered) {
+			table.add(Long.toString(item.id()),
+					raters.stream().map(r -> answer(item, r, question, categories)).toList());
+		}
+		CategorySet categorySet = CategorySet.of(categories);
+		// Alpha's bootstrap is most of the cost: per-run slices go without it (see
+		// decision 0013).
+		AgreementReport report = AgreementCalculator.compute(table.build(), level, categorySet,
+				details ? AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES : 0, AgreementCalculator.DEFAULT_SEED);
+		List<Stat> stats = new ArrayList<>();
+		for (Map.Entry<Statistic, StatisticResult> e : report.statistics().entrySet()) {
+			Statistic s = e.getKey();
+			if (!weighted && (s == Statistic.COHEN_KAPPA_LINEAR || s == Statistic.COHEN_KAPPA_QUADRATIC)) {
+				continue;
+			}
+			boolean complete = s == Statistic.COHEN_KAPPA || s == Statistic.COHEN_KAPPA_LINEAR
+					|| s == Statistic.COHEN_KAPPA_QUADRATIC || s == Statistic.FLEISS_KAPPA;
+			StatisticResult result = e.getValue();
+			if (!details && result instanceof Estimate est && est.ciLow() == null
+					&& s == Statistic.KRIPPENDORFF_ALPHA) {
+				result = new Estimate(est.value(), null, null, null,
+						"none: no bootstrap interval in per-run slices (it is computed for all items and each "
+								+ "condition)");
+			}
+			stats.add(stat(s.key(), result, complete ? report.completeItems() : report.pairableItems()));
+		}
+		List<PairKappa> pairs = null;
+		List<RaterDistribution> distributions = null;
+		List<Confusion> confusions = null;
+		if (details) {
+			pairs = new ArrayList<>();
+			confusions = new ArrayList<>();
+			distributions = new ArrayList<>();
+			for (String rater : raters) {
+				long[] counts = new long[categories.size()];
+				long missing = 0;
+				for (Item item : in) {
+					if (!item.answersByRater().containsKey(rater)) {
+						continue;
+					}
+					String a = answer(item, rater, question, categories);
+					if (a == null) {
+						missing++;
+					}
+					else {
+						counts[categories.indexOf(a)]++;
+					}
+				}
+				distributions.add(new RaterDistribution(rater, boxed(counts), missing));
+			}
+			for (int a = 0; a < raters.size(); a++) {
+				for (int b = a + 1; b < raters.size(); b++) {
+					String ra = raters.get(a);
+					String rb = raters.get(b);
+					RatingTable.Builder pair = RatingTable.builder(ra, rb);
+					long[][] matrix = new long[categories.size()][categories.size()];
+					int both = 0;
+					for (Item item : answered) {
+						String x = answer(item, ra, question, categories);
+						String y = answer(item, rb, question, categories);
+						if (x != null && y != null) {
+							pair.add(Long.toString(item.id()), x, y);
+							matrix[categories.indexOf(x)][categories.indexOf(y)]++;
+							both++;
+						}
+					}
+					StatisticResult kappa = both == 0 ? new Undefined("no item answered by both")
+							: AgreementCalculator.compute(pair.build(), MeasurementLevel.NOMINAL, categorySet, 0, 0)
+								.cohenKappa();
+					pairs.add(new PairKappa(ra, rb, both, stat(Statistic.COHEN_KAPPA.key(), kappa, both)));
+					List<List<Long>> rows = new ArrayList<>();
+					for (long[] row : matrix) {
+						rows.add(boxed(row));
+					}
+					confusions.add(new Confusion(ra, rb, rows));
+				}
+			}
+		}
+		return new Slice(key.condition(), key.run(), in.size(), answered.size(), raters.size(), report.pairableItems(),
+				report.completeItems(), stats, pairs, distributions, confusions);
+	}
+
+	private static List<Long> boxed(long[] values) {
+		List<Long> list = new ArrayList<>(values.length);
+		for (long v : values) {
+			list.add(v);
+		}
+		return list;
+	}
+
+	/**
+	 * The engine's result as a row, flagged unreliable when it rests on fewer than
+	 * {@link #UNRELIABLE_BELOW} items or its interval has zero width.
+	 */
+	static Stat stat(String key, StatisticResult result, int items) {
+		if (result instanceof Undefined u) {
+			return new Stat(key, null, null, null, null, null, u.reason(), items, false, null);
+		}
+		Estimate e = (Estimate) result;
+		String why = null;
+		if (items < UNRELIABLE_BELOW) {
+			why = "from " + items + (items == 1 ? " item" : " items") + " (fewer than " + UNRELIABLE_BELOW + ")";
+		}
+		else if (e.ciLow() != null && e.ciHigh() != null && e.ciHigh() - e.ciLow() < 1e-12) {
+			why = "the interval has zero width (as when a rater uses a single category): it does not measure the "
+					+ "uncertainty";
+		}
+		return new Stat(key, e.value(), e.standardError(), e.ciLow(), e.ciHigh(), e.ciMethod(), null, items,
+				why != null, why);
+	}
+
+	// ---------------------------------------------------------------- the classifier
+
+	/** The human reference of an item: true, false, or why there is none. */
+	record Reference(Boolean value, boolean gold, boolean tie) {
+	}
+
+	static Reference reference(Item item, String question, List<String> positives, Map<String, String> goldAnswers) {
+		String gold = goldAnswers == null ? null : goldAnswers.get(question);
+		if (gold != null && !UNCLEAR.equals(gold)) {
+			return new Reference(positives.contains(gold), true, false);
+		}
+		int yes = 0;
+		int no = 0;
+		for (Map<String, String> answers : item.answersByRater().values()) {
+			String a = answers.get(question);
+			if (a == null || UNCLEAR.equals(a)) {
+				continue;
+			}
+			if (positives.contains(a)) {
+				yes++;
+			}
+			else {
+				no++;
+			}
+		}
+		if (yes == 0 && no == 0) {
+			return new Reference(null, false, false);
+		}
+		return yes == no ? new Reference(null, false, true) : new Reference(yes > no, false, false);
+	}
+
+	private ClassifierAgreement classifier(Rubric.Question q, String metric, List<String> positives, List<Item> items,
+			List<SliceKey> keys, Map<Long, Map<String, Boolean>> metrics, Map<Long, Map<String, String>> gold) {
+		List<ClassifierSlice> slices = new ArrayList<>();
+		for (SliceKey key : keys) {
+			List<Item> in = items.stream().filter(key::contains).toList();
+			if (in.isEmpty() && !(key.run() == null && "all".equals(key.condition()))) {
+				continue;
+			}
+			slices.add(classifierSlice(key, in, q.key(), metric, positives, metrics, gold));
+		}
+		return new ClassifierAgreement(q.key(), metric, positives,
+				Objects.equals(metric, q.metric()) ? q.metricNote() : null, slices);
+	}
+
+	private static ClassifierSlice classifierSlice(SliceKey key, List<Item> in, String question, String metric,
+			List<String> positives, Map<Long, Map<String, Boolean>> metrics, Map<Long, Map<String, String>> gold) {
+		int ties = 0;
+		int none = 0;
+		int missing = 0;
+		int fromGold = 0;
+		long tp = 0;
+		long fp = 0;
+		long fn = 0;
+		long tn = 0;
+		List<Long> disagreeing = new ArrayList<>();
+		RatingTable.Builder table = RatingTable.builder("metric", "human");
+		for (Item item : in) {
+			Boolean machine = metrics.getOrDefault(item.id(), Map.of()).get(metric);
+			Reference human = reference(item, question, positives, gold.get(item.id()));
+			if (machine == null) {
+				missing++;
+				continue;
+			}
+			if (human.tie()) {
+				ties++;
+				continue;
+			}
+			if (human.value() == null) {
+				none++;
+				continue;
+			}
+			if (human.gold()) {
+				fromGold++;
+			}
+			table.add(Long.toString(item.id()), machine.toString(), human.value().toString());
+			if (machine && human.value()) {
+				tp++;
+			}
+			else if (machine) {
+				fp++;
+				disagreeing.add(item.id());
+			}
+			else if (human.value()) {
+				fn++;
+				disagreeing.add(item.id());
+			}
+			else {
+				tn++;
+			}
+		}
+		int compared = (int) (tp + fp + fn + tn);
+		Stat kappa;
+		Stat ac1;
+		Stat percent;
+		if (compared == 0) {
+			Undefined u = new Undefined("no item has both a metric value and a human reference");
+			kappa = stat(Statistic.COHEN_KAPPA.key(), u, 0);
+			ac1 = stat(Statistic.GWET_AC1.key(), u, 0);
+			percent = stat(Statistic.PERCENT_AGREEMENT.key(), u, 0);
+		}
+		else {
+			AgreementReport report = AgreementCalculator.compute(table.build(), MeasurementLevel.NOMINAL,
+					CategorySet.of("true", "false"), 0, 0);
+			kappa = stat(Statistic.COHEN_KAPPA.key(), report.cohenKappa(), compared);
+			ac1 = stat(Statistic.GWET_AC1.key(), report.gwetAc1(), compared);
+			percent = stat(Statistic.PERCENT_AGREEMENT.key(), report.percentAgreement(), compared);
+		}
+		return new ClassifierSlice(key.condition(), key.run(), compared, fromGold, ties, none, missing,
+				List.of(List.of(tp, fp), List.of(fn, tn)), kappa, ac1, percent,
+				wilson(tp, tp + fp, "no item where the metric is true"),
+				wilson(tp, tp + fn, "no item where the human reference is true"), disagreeing);
+	}
+
+	/** x/n with the Wilson score 95% interval. */
+	static Proportion wilson(long x, long n, String whenEmpty) {
+		if (n == 0) {
+			return new Proportion(null, x, n, null, null, null, whenEmpty);
+		}
+		double z = 1.959963984540054;
+		double p = (double) x / n;
+		double z2 = z * z;
+		double denominator = 1 + z2 / n;
+		double centre = (p + z2 / (2.0 * n)) / denominator;
+		double half = z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+		return new Proportion(p, x, n, Math.max(0, centre - half), Math.min(1, centre + half),
+				"Wilson score interval, 95%", null);
+	}
+
+	// ---------------------------------------------------------------- evidence spans
+
+	private List<SpanAgreement> spans(long campaignId, Rubric rubric, List<Item> items, List<String> raters) {
+		List<Rubric.Question> criteria = rubric.questions().stream().filter(Rubric.Question::evidence).toList();
+		if (criteria.isEmpty()) {
+			return List.of();
+		}
+		List<Item> complete = items.stream().filter(i -> i.answersByRater().keySet().containsAll(raters)).toList();
+		Map<Long, Item> completeById = new HashMap<>();
+		complete.forEach(i -> completeById.put(i.id(), i));
+		// Lay every message of the complete items end to end on one continuum.
+		Map<String, Long> base = new HashMap<>();
+		long continuum = 0;
+		List<AgreementQueries.MessageLength> lengths = new ArrayList<>(queries.messageLengths(campaignId));
+		lengths.sort(Comparator.comparingLong(AgreementQueries.MessageLength::transcriptId)
+			.thenComparingInt(AgreementQueries.MessageLength::ordinal));
+		Map<String, Integer> lengthOf = new HashMap<>();
+		for (AgreementQueries.MessageLength m : lengths) {
+			if (completeById.containsKey(m.transcriptId())) {
+				base.put(m.transcriptId() + "/" + m.ordinal(), continuum);
+				lengthOf.put(m.transcriptId() + "/" + m.ordinal(), m.length());
+				continuum += m.length();
+			}
+		}
+		List<AgreementQueries.SpanRow> spans = queries.spans(campaignId);
+		String method = "Krippendorff's unitizing alpha (DKPro Statistics), over the items labelled by all "
+				+ raters.size() + " raters, every message of them laid end to end as one continuum; a rater's "
+				+ "overlapping spans are merged";
+		List<SpanAgreement> result = new ArrayList<>();
+		for (Rubric.Question q : criteria) {
+			List<AgreementQueries.SpanRow> mine = spans.stream()
+				.filter(s -> s.question().equals(q.key()) && completeById.containsKey(s.transcriptId()))
+				.toList();
+			String undefined = null;
+			Double alpha = null;
+			if (raters.size() < 2) {
+				undefined = "needs at least 2 raters; the campaign has " + raters.size();
+			}
+			else if (complete.isEmpty()) {
+				undefined = "no item was labelled by all " + raters.size() + " raters";
+			}
+			else if (continuum == 0) {
+				undefined = "the items' messages are empty";
+			}
+			else if (mine.isEmpty()) {
+				undefined = "no rater marked evidence for this criterion on these items";
+			}
+			else {
+				UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(raters.size(), 0, continuum);
+				for (int r = 0; r < raters.size(); r++) {
+					String rater = raters.get(r);
+					Predicate<AgreementQueries.SpanRow> byRater = s -> s.annotator().equals(rater);
+					for (long[] unit : merged(mine.stream().filter(byRater).toList(), base, lengthOf)) {
+						study.addUnit(unit[0], unit[1] - unit[0], r, "evidence");
+					}
+				}
+				double value = new KrippendorffAlphaUnitizingAgreement(study).calculateAgreement();
+				if (Double.isNaN(value) || Double.isInfinite(value)) {
+					undefined = "alpha is 0/0 on these spans (no expected disagreement)";
+				}
+				else {
+					alpha = value;
+				}
+			}
+			result.add(new SpanAgreement(q.key(), complete.size(), raters.size(), mine.size(), continuum, alpha,
+					undefined, method));
+		}
+		return result;
+	}
+
+	/** One rater's spans as [start, end) on the continuum, clipped and merged. */
+	private static List<long[]> merged(List<AgreementQueries.SpanRow> spans, Map<String, Long> base,
+			Map<String, Integer> lengthOf) {
+		List<long[]> units = new ArrayList<>();
+		for (AgreementQueries.SpanRow s : spans) {
+			String key = s.transcriptId() + "/" + s.messageOrdinal();
+			Long offset = base.get(key);
+			if (offset == null) {
+				continue;
+			}
+			int length = lengthOf.get(key);
+			int start = Math.max(0, Math.min(s.start(), length));
+			int end = Math.max(start, Math.min(s.end(), length));
+			if (end > start) {
+				units.add(new long[] { offset + start, offset + end });
+			}
+		}
+		units.sort(Comparator.comparingLong(u -> u[0]));
+		List<long[]> merged = new ArrayList<>();
+		for (long[] u : units) {
+			long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+			if (last != null && u[0] <= last[1]) {
+				last[1] = Math.max(last[1], u[1]);
+			}
+			else {
+				merged.add(new long[] { u[0], u[1] });
+			}
+		}
+		return merged;
+	}
+
+}
