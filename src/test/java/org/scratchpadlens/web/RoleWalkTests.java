@@ -153,6 +153,14 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/labels/{id}                EVERYONE
 			PUT    /api/labels/{id}                EVERYONE
 			GET    /api/labels/{id}/history        EVERYONE
+			GET    /export/labels.csv              BROWSERS
+			GET    /export/labels.jsonl            BROWSERS
+			GET    /export/transcripts.csv         BROWSERS
+			GET    /export/transcripts.jsonl       BROWSERS
+			GET    /export/ratings.csv             BROWSERS
+			POST   /api/labels/import              BROWSERS
+			GET    /campaigns/{id}/import          BROWSERS
+			POST   /campaigns/{id}/import          BROWSERS
 			GET    /test-only/forgotten            NOBODY
 			POST   /api/test-only/forgotten        NOBODY
 			""";
@@ -185,6 +193,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /css/rubric.css                            ANYONE
 			GET    /css/labelling.css                         ANYONE
 			GET    /js/labelling.js                           EVERYONE
+			GET    /css/export.css                            ANYONE
 			""";
 
 	enum Access {
