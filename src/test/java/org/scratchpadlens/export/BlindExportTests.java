@@ -80,7 +80,9 @@ class BlindExportTests extends ExportTestBase {
 		for (String path : EXPORTS) {
 			Reply reply = get(path + "?campaign=" + campaign, "rita");
 			assertThat(reply.text()).as(path).doesNotContain(SECRET).doesNotContain("GOLD-REASON");
-			assertThat(reply.text()).as(path).contains(Long.toString(item));
+			if (path.startsWith("/export/transcripts")) {
+				assertThat(reply.text()).as(path).contains(Long.toString(item));
+			}
 		}
 		List<java.util.Map<String, String>> wide = rows(
 				get("/export/transcripts.csv?campaign=" + campaign, "rita").text());

@@ -176,7 +176,7 @@ class LabelImportTests extends ExportTestBase {
 	@Test
 	void everyBadRowIsReportedWithItsLineAndNothingIsStored() throws Exception {
 		List<List<String>> rows = cells(export());
-		List<String> template = rows.get(1);
+		List<String> template = new ArrayList<>(rows.get(1));
 		long outside = jdbc
 			.sql("select id from transcript where id not in (select transcript_id from campaign_item) "
 					+ "order by id fetch first 1 rows only")
@@ -184,17 +184,17 @@ class LabelImportTests extends ExportTestBase {
 			.single();
 		rows.get(1).set(column("answer"), "no"); // a real change, which must not be
 													// stored either
-		rows.add(with(template, "transcript_id", Long.toString(outside))); // line 6
-		rows.add(with(template, "annotator", "nobody_here")); // 7
-		rows.add(with(template, "annotator", "stranger")); // 8: not a rater
-		rows.add(with(template, "campaign_id", "999999")); // 9
-		rows.add(with(with(template, "annotator", "ann2"), "question", "no_such_question")); // 10
-		List<String> bad = with(with(template, "annotator", "rita"), "answer", "maybe"); // 11
-		bad.set(column("transcript_id"), Long.toString(items.get(2)));
-		rows.add(bad);
-		rows.add(with(template, "source", "robot")); // 12
-		rows.add(with(template, "transcript_id", "abc")); // 13
-		assertThat(rows).hasSize(13);
+		// the export: the header and 5 rows (ann1's answer and span, ann2's two answers,
+		// ann1's
+		// answer on the second item)
+		assertThat(rows).hasSize(6);
+		rows.add(with(template, "transcript_id", Long.toString(outside))); // line 7
+		rows.add(with(template, "annotator", "nobody_here")); // 8
+		rows.add(with(template, "annotator", "stranger")); // 9: not a rater
+		rows.add(with(template, "campaign_id", "999999")); // 10
+		rows.add(with(template, "source", "robot")); // 11
+		rows.add(with(template, "transcript_id", "abc")); // 12
+		rows.add(with(with(template, "annotator", "ann2"), "note", "another note")); // 13
 		long revisions = revisions();
 		long labels = labelCount();
 		Reply reply = importCsv(write(rows), "rita");
@@ -205,25 +205,33 @@ class LabelImportTests extends ExportTestBase {
 		for (JsonNode p : reply.at("/problems")) {
 			problems.add(p.get("line").asLong() + ": " + p.get("problem").asString());
 		}
-		assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("6: ").contains("not an item of campaign"))
-			.anySatisfy(p -> assertThat(p).startsWith("7: ").contains("no account 'nobody_here'"))
-			.anySatisfy(p -> assertThat(p).startsWith("8: ").contains("not a rater"))
-			.anySatisfy(p -> assertThat(p).startsWith("9: ").contains("no campaign 999999"))
-			.anySatisfy(p -> assertThat(p).startsWith("12: ").contains("source must be rater or gold"))
-			.anySatisfy(p -> assertThat(p).startsWith("13: ").contains("transcript_id"));
+		assertThat(problems).hasSize(7)
+			.anySatisfy(p -> assertThat(p).startsWith("7: ").contains("not an item of campaign"))
+			.anySatisfy(p -> assertThat(p).startsWith("8: ").contains("no account 'nobody_here'"))
+			.anySatisfy(p -> assertThat(p).startsWith("9: ").contains("not a rater"))
+			.anySatisfy(p -> assertThat(p).startsWith("10: ").contains("no campaign 999999"))
+			.anySatisfy(p -> assertThat(p).startsWith("11: ").contains("source must be rater or gold"))
+			.anySatisfy(p -> assertThat(p).startsWith("12: ").contains("transcript_id"))
+			.anySatisfy(p -> assertThat(p).startsWith("13: ").contains("note differs from the one on line 4"));
 		assertThat(revisions()).isEqualTo(revisions);
 		assertThat(labelCount()).isEqualTo(labels);
 
 		// once the references are right, the rubric's rules are reported per label
 		List<List<String>> rubric = cells(export());
-		rubric.add(with(with(template, "annotator", "ann2"), "question", "no_such_question")); // 6
-		List<String> maybe = with(with(template, "annotator", "rita"), "answer", "maybe"); // 7
+		rubric.get(1).set(column("answer"), "no");
+		List<String> unknown = with(with(template, "annotator", "rita"), "question", "no_such_question"); // 7
+		unknown.set(column("transcript_id"), Long.toString(items.get(1)));
+		rubric.add(unknown);
+		List<String> maybe = with(with(template, "annotator", "rita"), "answer", "maybe"); // 8
 		maybe.set(column("transcript_id"), Long.toString(items.get(2)));
 		rubric.add(maybe);
 		Reply second = importCsv(write(rubric), "rita");
 		assertThat(second.status()).as(second.text()).isEqualTo(400);
-		assertThat(second.at("/problems/0/line").asLong()).isEqualTo(2);
-		assertThat(second.text()).contains("no_such_question").contains("maybe");
+		assertThat(second.at("/problems")).hasSize(2);
+		assertThat(second.at("/problems/0/line").asLong()).isEqualTo(7);
+		assertThat(second.at("/problems/0/problem").asString()).contains("no_such_question");
+		assertThat(second.at("/problems/1/line").asLong()).isEqualTo(8);
+		assertThat(second.at("/problems/1/problem").asString()).contains("maybe");
 		assertThat(revisions()).isEqualTo(revisions);
 		assertThat(labelCount()).isEqualTo(labels);
 	}
