@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,13 +145,16 @@ class LabelImport {
 								+ " (export the labels with /export/labels.csv, edit, and " + "import that file)."));
 				return new Report(0, 0, 0, 0, 0, 0, false, problems);
 			}
-			Iterator<CSVRecord> records = parser.iterator();
 			while (true) {
-				long line = parser.getCurrentLineNumber() + 1;
-				if (!records.hasNext()) {
+				// the line the record starts on (the parser counts the line it is on once
+				// a
+				// line end is read; read record by record, without the iterator's
+				// read-ahead)
+				long line = parser.getCurrentLineNumber();
+				CSVRecord record = parser.nextRecord();
+				if (record == null) {
 					break;
 				}
-				CSVRecord record = records.next();
 				rows++;
 				if (problems.size() >= MAX_PROBLEMS) {
 					continue;

@@ -51,7 +51,7 @@ class LabelImportTests extends ExportTestBase {
 				order by ordinal fetch first 1 rows only""").param(items.get(0)).query().singleRow();
 		String quoted = ((String) message.get("content")).substring(0, 12);
 		submit(items.get(0), "ann1", """
-				"answers": {"training_awareness": "yes", "note": "=1+2 looks like a formula"},
+				"answers": {"training_awareness": "yes", "note": "=1+2 looks like a formula\\nover two lines"},
 				"spans": [{"question": "training_awareness", "messageOrdinal": %d, "start": 0, "end": 12,
 				  "text": %s}]""".formatted(((Number) message.get("ordinal")).intValue(),
 				JsonMapper.shared().writeValueAsString(quoted)));
@@ -105,6 +105,17 @@ class LabelImportTests extends ExportTestBase {
 		return out.toString();
 	}
 
+	/** The line each row starts on when written (the header is line 1). */
+	static List<Long> startLines(List<List<String>> rows) {
+		List<Long> lines = new ArrayList<>();
+		long line = 1;
+		for (List<String> row : rows) {
+			lines.add(line);
+			line += 1 + String.join("", row).chars().filter(c -> c == '\n').count();
+		}
+		return lines;
+	}
+
 	static int column(String name) {
 		return Exports.LONG.indexOf(name);
 	}
@@ -120,7 +131,7 @@ class LabelImportTests extends ExportTestBase {
 	@Test
 	void theSameFileTwiceAddsNothing() throws Exception {
 		String csv = export();
-		assertThat(csv).contains("'=1+2 looks like a formula").contains("''quoted already");
+		assertThat(csv).contains("'=1+2 looks like a formula\nover two lines").contains("''quoted already");
 		long before = revisions();
 		for (int i = 0; i < 2; i++) {
 			Reply reply = importCsv(csv, "rita");
@@ -188,31 +199,38 @@ class LabelImportTests extends ExportTestBase {
 		// ann1's
 		// answer on the second item)
 		assertThat(rows).hasSize(6);
-		rows.add(with(template, "transcript_id", Long.toString(outside))); // line 7
-		rows.add(with(template, "annotator", "nobody_here")); // 8
-		rows.add(with(template, "annotator", "stranger")); // 9: not a rater
-		rows.add(with(template, "campaign_id", "999999")); // 10
-		rows.add(with(template, "source", "robot")); // 11
-		rows.add(with(template, "transcript_id", "abc")); // 12
-		rows.add(with(with(template, "annotator", "ann2"), "note", "another note")); // 13
+		rows.add(with(template, "transcript_id", Long.toString(outside))); // index 6
+		rows.add(with(template, "annotator", "nobody_here"));
+		rows.add(with(template, "annotator", "stranger")); // not a rater
+		rows.add(with(template, "campaign_id", "999999"));
+		rows.add(with(template, "source", "robot"));
+		rows.add(with(template, "transcript_id", "abc"));
+		rows.add(with(with(template, "annotator", "ann2"), "note", "another note")); // index
+																						// 12
 		long revisions = revisions();
 		long labels = labelCount();
 		Reply reply = importCsv(write(rows), "rita");
 		assertThat(reply.status()).as(reply.text()).isEqualTo(400);
 		assertThat(reply.at("/imported").asBoolean()).isFalse();
 		assertThat(reply.at("/error").asString()).contains("nothing was imported");
+		List<Long> at = startLines(rows);
 		List<String> problems = new ArrayList<>();
 		for (JsonNode p : reply.at("/problems")) {
 			problems.add(p.get("line").asLong() + ": " + p.get("problem").asString());
 		}
-		assertThat(problems).hasSize(7)
-			.anySatisfy(p -> assertThat(p).startsWith("7: ").contains("not an item of campaign"))
-			.anySatisfy(p -> assertThat(p).startsWith("8: ").contains("no account 'nobody_here'"))
-			.anySatisfy(p -> assertThat(p).startsWith("9: ").contains("not a rater"))
-			.anySatisfy(p -> assertThat(p).startsWith("10: ").contains("no campaign 999999"))
-			.anySatisfy(p -> assertThat(p).startsWith("11: ").contains("source must be rater or gold"))
-			.anySatisfy(p -> assertThat(p).startsWith("12: ").contains("transcript_id"))
-			.anySatisfy(p -> assertThat(p).startsWith("13: ").contains("note differs from the one on line 4"));
+		// the file's lines: ann1's two rows on the first item hold a note of two lines
+		assertThat(at).containsExactly(1L, 2L, 4L, 6L, 7L, 8L, 9L, 11L, 13L, 15L, 17L, 19L, 21L);
+		assertThat(problems).containsExactly(
+				at.get(6) + ": Transcript " + outside + " is not an item of campaign " + campaign
+						+ " (or there is no such transcript).",
+				at.get(7) + ": There is no account 'nobody_here' (an export with pseudonyms cannot be imported: it "
+						+ "names no one).",
+				at.get(8) + ": 'stranger' is not a rater of campaign " + campaign + ".",
+				at.get(9) + ": There is no campaign 999999.",
+				at.get(10) + ": source must be rater or gold, not 'robot'.",
+				at.get(11) + ": transcript_id: 'abc' is not a whole number.",
+				at.get(12) + ": the note differs from the one on line 6 of the same label; a label has one note: make "
+						+ "its rows agree.");
 		assertThat(revisions()).isEqualTo(revisions);
 		assertThat(labelCount()).isEqualTo(labels);
 
@@ -228,9 +246,9 @@ class LabelImportTests extends ExportTestBase {
 		Reply second = importCsv(write(rubric), "rita");
 		assertThat(second.status()).as(second.text()).isEqualTo(400);
 		assertThat(second.at("/problems")).hasSize(2);
-		assertThat(second.at("/problems/0/line").asLong()).isEqualTo(7);
+		assertThat(second.at("/problems/0/line").asLong()).isEqualTo(startLines(rubric).get(6));
 		assertThat(second.at("/problems/0/problem").asString()).contains("no_such_question");
-		assertThat(second.at("/problems/1/line").asLong()).isEqualTo(8);
+		assertThat(second.at("/problems/1/line").asLong()).isEqualTo(startLines(rubric).get(7));
 		assertThat(second.at("/problems/1/problem").asString()).contains("maybe");
 		assertThat(revisions()).isEqualTo(revisions);
 		assertThat(labelCount()).isEqualTo(labels);
