@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,16 +146,15 @@ class LabelImport {
 								+ " (export the labels with /export/labels.csv, edit, and " + "import that file)."));
 				return new Report(0, 0, 0, 0, 0, 0, false, problems);
 			}
+			Iterator<CSVRecord> records = parser.iterator();
 			while (true) {
-				// the line the record starts on (the parser counts the line it is on once
-				// a
-				// line end is read; read record by record, without the iterator's
-				// read-ahead)
+				// the line the next record starts on: the parser's count once the
+				// previous record's line end is read (hasNext reads the record)
 				long line = parser.getCurrentLineNumber();
-				CSVRecord record = parser.nextRecord();
-				if (record == null) {
+				if (!records.hasNext()) {
 					break;
 				}
+				CSVRecord record = records.next();
 				rows++;
 				if (problems.size() >= MAX_PROBLEMS) {
 					continue;
