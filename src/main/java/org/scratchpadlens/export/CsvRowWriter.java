@@ -9,7 +9,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * RFC 4180 CSV (CRLF line ends, quotes only where needed), text cells neutralised by
- * {@link CsvCells}, booleans {@code true}/{@code false}, missing an empty cell.
+ * {@link CsvCells}, booleans {@code TRUE}/{@code FALSE}, missing an empty cell. Booleans
+ * are upper case because R's {@code read.csv} (4.2) reads a column of {@code true},
+ * {@code false} and empty cells as text, and {@code TRUE}, {@code FALSE} and empty cells
+ * as logical; pandas' {@code read_csv} takes either.
  */
 final class CsvRowWriter implements RowWriter {
 
@@ -41,6 +44,10 @@ final class CsvRowWriter implements RowWriter {
 		}
 		if (value instanceof String s) {
 			return CsvCells.neutralise(s);
+		}
+		if (value instanceof Boolean b) {
+			// R's read.csv reads lower-case true/false as text as soon as a cell is empty
+			return b ? "TRUE" : "FALSE";
 		}
 		return value.toString();
 	}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,8 @@ class LabelImport {
 			.setIgnoreEmptyLines(true)
 			.setAllowMissingColumnNames(true)
 			.get();
-		try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(format).get()) {
+		LineCountingReader lines = new LineCountingReader(input);
+		try (CSVParser parser = CSVParser.builder().setReader(lines).setFormat(format).get()) {
 			Map<String, Integer> columns = new HashMap<>();
 			parser.getHeaderMap().forEach((name, index) -> {
 				// Excel's "CSV UTF-8" starts with a byte order mark
@@ -146,15 +146,8 @@ class LabelImport {
 								+ " (export the labels with /export/labels.csv, edit, and " + "import that file)."));
 				return new Report(0, 0, 0, 0, 0, 0, false, problems);
 			}
-			Iterator<CSVRecord> records = parser.iterator();
-			while (true) {
-				// the line the next record starts on: the parser's count once the
-				// previous record's line end is read (hasNext reads the record)
-				long line = parser.getCurrentLineNumber();
-				if (!records.hasNext()) {
-					break;
-				}
-				CSVRecord record = records.next();
+			for (CSVRecord record : parser) {
+				long line = lines.lineAt(record.getCharacterPosition());
 				rows++;
 				if (problems.size() >= MAX_PROBLEMS) {
 					continue;
@@ -320,6 +313,59 @@ class LabelImport {
 			return "";
 		}
 		return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+	}
+
+	/**
+	 * Remembers where each line ends, so that a record's first character (which the
+	 * parser gives) can be told as a line of the file, also after cells that hold line
+	 * breaks.
+	 */
+	static final class LineCountingReader extends java.io.FilterReader {
+
+		private long position;
+
+		private long[] newlines = new long[1024];
+
+		private int count;
+
+		LineCountingReader(Reader in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (c >= 0) {
+				seen((char) c);
+			}
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			for (int i = 0; i < n; i++) {
+				seen(buffer[offset + i]);
+			}
+			return n;
+		}
+
+		private void seen(char c) {
+			if (c == '\n') {
+				if (count == newlines.length) {
+					newlines = java.util.Arrays.copyOf(newlines, count * 2);
+				}
+				newlines[count++] = position;
+			}
+			position++;
+		}
+
+		/** The line (1-based) of the character at this position. */
+		long lineAt(long characterPosition) {
+			int i = java.util.Arrays.binarySearch(newlines, 0, count, characterPosition);
+			return 1 + (i >= 0 ? i : -i - 1);
+		}
+
 	}
 
 	/** A problem with the current row. */

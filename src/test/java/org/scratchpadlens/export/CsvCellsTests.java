@@ -48,7 +48,7 @@ class CsvCellsTests {
 		writer.header(List.of("a", "b", "c", "d", "e", "f"));
 		writer.row(Arrays.asList(-3L, -2.5, true, false, null, "-3"));
 		writer.flush();
-		assertThat(out.toString()).isEqualTo("a,b,c,d,e,f\r\n-3,-2.5,true,false,,'-3\r\n");
+		assertThat(out.toString()).isEqualTo("a,b,c,d,e,f\r\n-3,-2.5,TRUE,FALSE,,'-3\r\n");
 	}
 
 	static Stream<Long> seeds() {

@@ -161,14 +161,14 @@ class ExportApiTests extends ExportTestBase {
 			.orElseThrow();
 		assertThat(two).containsEntry("majority.training_awareness", "yes");
 
-		// metrics as the store holds them: booleans true/false, numbers numbers, missing
+		// metrics as the store holds them: booleans TRUE/FALSE, numbers numbers, missing
 		// empty
 		jdbc.sql("""
 				select n.name, m.value_type, m.bool_value, m.num_value from metric m
 				join metric_name n on n.id = m.metric_name_id where m.transcript_id = ?""").param(first).query(rs -> {
 			String cell = one.get("metric." + rs.getString(1));
 			switch (rs.getString(2)) {
-				case "boolean" -> assertThat(cell).isEqualTo(Boolean.toString(rs.getBoolean(3)));
+				case "boolean" -> assertThat(cell).isEqualTo(rs.getBoolean(3) ? "TRUE" : "FALSE");
 				case "number" -> assertThat(Double.parseDouble(cell)).isEqualTo(rs.getDouble(4));
 				case "missing" -> assertThat(cell).isEmpty();
 				default -> {
@@ -176,7 +176,7 @@ class ExportApiTests extends ExportTestBase {
 			}
 		});
 		assertThat(one.entrySet().stream().filter(e -> e.getKey().startsWith("metric.")).map(Map.Entry::getValue))
-			.anyMatch(v -> v.equals("true") || v.equals("false"));
+			.anyMatch(v -> v.equals("TRUE") || v.equals("FALSE"));
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class ExportsInPandasAndRTests extends ExportTestBase {
 		});
 		assertThat(types).anyMatch(t -> t.endsWith(",boolean"))
 			.anyMatch(t -> t.startsWith("transcripts.csv,metric.") && t.endsWith(",number"));
-		assertThat(wide).contains("true");
+		assertThat(wide).contains(",TRUE,").doesNotContain(",true,");
 
 		save(dir, "ratings.csv", "/export/ratings.csv?question=training_awareness&campaign=" + campaign, rows);
 		types.add("ratings.csv,item,number");
