@@ -237,6 +237,13 @@ class SecurityConfig {
 			.requestMatchers(reads("/rubric", "/rubric/versions/*", "/api/rubric", "/api/rubric/versions",
 					"/api/rubric/versions/*"))
 			.hasAnyRole(EVERYONE)
+			// exports and the label import: researchers and admins (export.ExportScope
+			// applies the blind rules of a researcher who rates)
+			.requestMatchers(reads("/export/labels.csv", "/export/labels.jsonl", "/export/transcripts.csv",
+					"/export/transcripts.jsonl", "/export/ratings.csv", "/campaigns/*/import"))
+			.hasAnyRole(BROWSERS)
+			.requestMatchers(HttpMethod.POST, "/api/labels/import", "/campaigns/*/import")
+			.hasAnyRole(BROWSERS)
 			// the labelling page: its controller lets in the campaign's raters only
 			.requestMatchers(reads("/campaigns/*/label/*"))
 			.hasAnyRole(EVERYONE)

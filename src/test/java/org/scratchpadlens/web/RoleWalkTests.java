@@ -156,6 +156,14 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /campaigns/{id}/agreement       BROWSERS
 			GET    /campaigns/{id}/agreement.csv   BROWSERS
 			GET    /api/campaigns/{id}/agreement   BROWSERS
+			GET    /export/labels.csv              BROWSERS
+			GET    /export/labels.jsonl            BROWSERS
+			GET    /export/transcripts.csv         BROWSERS
+			GET    /export/transcripts.jsonl       BROWSERS
+			GET    /export/ratings.csv             BROWSERS
+			POST   /api/labels/import              BROWSERS
+			GET    /campaigns/{id}/import          BROWSERS
+			POST   /campaigns/{id}/import          BROWSERS
 			GET    /test-only/forgotten            NOBODY
 			POST   /api/test-only/forgotten        NOBODY
 			""";
@@ -189,6 +197,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /css/agreement.css                         ANYONE
 			GET    /css/labelling.css                         ANYONE
 			GET    /js/labelling.js                           EVERYONE
+			GET    /css/export.css                            ANYONE
 			""";
 
 	enum Access {

@@ -153,4 +153,23 @@ public class CampaignAccess {
 			.list();
 	}
 
+	/**
+	 * Every transcript on which this reader sees only their own labels now (the items of
+	 * campaigns that hide other labels, in which they rate and have not yet submitted, or
+	 * for ever when the campaign does not reveal): the set form of {@link #blindedOn},
+	 * for exports.
+	 */
+	public java.util.Set<Long> blindedFrom(String username) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select distinct i.transcript_id from campaign_rater r
+				join campaign c on c.id = r.campaign_id and c.hide_other_labels
+				join campaign_item i on i.campaign_id = c.id
+				where r.username = :u
+				  and (c.reveal_after_submit = false or not exists (select 1 from label l
+				       where l.campaign_id = c.id and l.transcript_id = i.transcript_id and l.annotator = :u))""")
+			.param("u", username)
+			.query(Long.class)
+			.list());
+	}
+
 }

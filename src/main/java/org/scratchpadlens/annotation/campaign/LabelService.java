@@ -112,6 +112,52 @@ public class LabelService {
 		return labels.find(labelId).orElseThrow();
 	}
 
+	/** What importing one label from a file did. */
+	public enum ImportOutcome {
+
+		/** The annotator had no label on the item: a new one (revision 1). */
+		CREATED,
+		/** The answers or spans differed from the current label: one more revision. */
+		REVISED,
+		/** The current label already says exactly this: nothing was written. */
+		UNCHANGED
+
+	}
+
+	/**
+	 * Imports one label on behalf of {@code annotator} (who must rate in the campaign),
+	 * checked as a submit or an edit by that annotator would be. A label that already
+	 * holds these answers and spans is left alone, so importing a file twice adds
+	 * nothing; a different one gets a new revision (none is overwritten), adding no
+	 * seconds.
+	 */
+	public ImportOutcome importLabel(long campaignId, long transcriptId, String annotator, Map<String, String> given,
+			List<Span> givenSpans, Integer secondsSpent) {
+		Campaign campaign = access.raterItem(campaignId, transcriptId, annotator);
+		Optional<Label> mine = labels.mine(campaignId, transcriptId, annotator);
+		LabelRequest request = new LabelRequest(campaignId, null, given, givenSpans, secondsSpent);
+		if (mine.isEmpty()) {
+			submit(transcriptId, request, annotator);
+			return ImportOutcome.CREATED;
+		}
+		Label label = mine.get();
+		Map<String, String> answers = answers(request);
+		List<Span> spans = spans(transcriptId, label.rubricVersion(), givenSpans);
+		if (label.answers().equals(answers) && label.spans().size() == spans.size()
+				&& new java.util.HashSet<>(label.spans()).equals(new java.util.HashSet<>(spans))) {
+			return ImportOutcome.UNCHANGED;
+		}
+		problems(campaign, transcriptId, answers, true);
+		tx.executeWithoutResult(status -> {
+			Instant now = Instant.now();
+			if (!labels.bump(label.id(), label.revision(), 0, now)) {
+				throw new ConflictException("The label was edited while the file was imported; import it again.");
+			}
+			labels.save(label.id(), label.revision() + 1, answers, spans, 0, now);
+		});
+		return ImportOutcome.REVISED;
+	}
+
 	/**
 	 * The label, if this reader may see it (else "not found": its existence is not told).
 	 */

@@ -1,0 +1,201 @@
+package org.scratchpadlens.export;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.scratchpadlens.annotation.campaign.Span;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The exports' reads. Each takes one batch of transcript ids (at most {@link #BATCH}), so
+ * an export holds one batch of rows at a time whatever its size.
+ */
+@Repository
+class ExportQueries {
+
+	/** Transcripts read per batch. */
+	static final int BATCH = 500;
+
+	private final JdbcClient jdbc;
+
+	ExportQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The condition fields of a transcript. */
+	record Conditions(long id, String run, String setting, String variation, String model, String split, int queryIndex,
+			int version, String fileName) {
+	}
+
+	/** One automated metric's value: a Boolean, a Double, a String, or null (missing). */
+	record MetricValue(long transcriptId, String name, Object value) {
+	}
+
+	record LabelRow(long id, long campaignId, String campaign, long transcriptId, String annotator, int rubricVersion,
+			int revision, int seconds, Instant createdAt, Instant updatedAt) {
+	}
+
+	record GoldRow(long campaignId, String campaign, long transcriptId, String question, String answer, String reason,
+			String adjudicator, int revision, Instant decidedAt, int rubricVersion) {
+	}
+
+	Set<Long> campaignItems(long campaignId) {
+		return new HashSet<>(jdbc.sql("select transcript_id from campaign_item where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.list());
+	}
+
+	List<String> usernamesInCreationOrder() {
+		return jdbc.sql("select username from app_user order by id").query(String.class).list();
+	}
+
+	List<String> metricNames() {
+		return jdbc.sql("select name from metric_name order by name").query(String.class).list();
+	}
+
+	/** The campaign's raters, by username. */
+	List<String> raters(long campaignId) {
+		return jdbc.sql("select username from campaign_rater where campaign_id = ? order by username")
+			.param(campaignId)
+			.query(String.class)
+			.list();
+	}
+
+	/** Everyone who has a label (in this campaign, if one is given), by username. */
+	List<String> annotators(Long campaignId) {
+		if (campaignId != null) {
+			return jdbc.sql("""
+					select username from campaign_rater where campaign_id = :c
+					union select distinct annotator from label where campaign_id = :c order by 1""")
+				.param("c", campaignId)
+				.query(String.class)
+				.list();
+		}
+		return jdbc.sql("select distinct annotator from label order by annotator").query(String.class).list();
+	}
+
+	Map<Long, Conditions> conditions(List<Long> ids) {
+		Map<Long, Conditions> rows = new HashMap<>();
+		jdbc.sql("""
+				select t.id, r.path, r.setting, r.variation, r.model, t.split, t.query_index, t.version, t.file_name
+				from transcript t join run r on r.id = t.run_id where t.id in (:ids)""").param("ids", ids).query(rs -> {
+			rows.put(rs.getLong(1), new Conditions(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getString(9)));
+		});
+		return rows;
+	}
+
+	/** Each transcript's metric values by metric name. */
+	Map<Long, Map<String, Object>> metrics(List<Long> ids) {
+		Map<Long, Map<String, Object>> rows = new HashMap<>();
+		jdbc.sql("""
+				select m.transcript_id, n.name, m.value_type, m.bool_value, m.num_value, m.text_value
+				from metric m join metric_name n on n.id = m.metric_name_id where m.transcript_id in (:ids)""")
+			.param("ids", ids)
+			.query(rs -> {
+				Object value = switch (rs.getString(3)) {
+					case "boolean" -> rs.getBoolean(4);
+					case "number" -> number(rs.getDouble(5));
+					case "text" -> rs.getString(6);
+					default -> null;
+				};
+				rows.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), value);
+			});
+		return rows;
+	}
+
+	/** A whole number as a long (written without ".0"), else the double. */
+	static Number number(double v) {
+		if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+			return (long) v;
+		}
+		return v;
+	}
+
+	/** The labels on these transcripts (of one campaign, if given), oldest first. */
+	List<LabelRow> labels(List<Long> ids, Long campaignId) {
+		return jdbc
+			.sql("""
+					select l.id, l.campaign_id, c.name, l.transcript_id, l.annotator, l.rubric_version, l.revision,
+					  l.seconds_spent, l.created_at, l.updated_at
+					from label l join campaign c on c.id = l.campaign_id
+					where l.transcript_id in (:ids)%s
+					order by l.campaign_id, l.annotator, l.id"""
+				.formatted(campaignId == null ? "" : " and l.campaign_id = :c"))
+			.param("ids", ids)
+			.params(campaignId == null ? Map.of() : Map.of("c", campaignId))
+			.query((rs, n) -> new LabelRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+					rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), instant(rs.getTimestamp(9)),
+					instant(rs.getTimestamp(10))))
+			.list();
+	}
+
+	/** Each label's answers by question. */
+	Map<Long, Map<String, String>> answers(List<Long> labelIds) {
+		Map<Long, Map<String, String>> rows = new HashMap<>();
+		if (labelIds.isEmpty()) {
+			return rows;
+		}
+		jdbc.sql("select label_id, question, answer from label_answer where label_id in (:ids)")
+			.param("ids", labelIds)
+			.query(rs -> {
+				rows.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+			});
+		return rows;
+	}
+
+	/** Each label's evidence spans, in the order they were saved. */
+	Map<Long, List<Span>> spans(List<Long> labelIds) {
+		Map<Long, List<Span>> rows = new HashMap<>();
+		if (labelIds.isEmpty()) {
+			return rows;
+		}
+		jdbc.sql("""
+				select label_id, question, message_ordinal, start_offset, end_offset, quoted from label_span
+				where label_id in (:ids) order by label_id, id""").param("ids", labelIds).query(rs -> {
+			rows.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new Span(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6)));
+		});
+		return rows;
+	}
+
+	/** The gold answers on these transcripts (of one campaign, if given). */
+	List<GoldRow> gold(List<Long> ids, Long campaignId) {
+		return jdbc
+			.sql("""
+					select g.campaign_id, c.name, g.transcript_id, g.question, g.answer, g.reason, g.adjudicator,
+					  g.revision, g.decided_at, c.rubric_version
+					from gold_answer g join campaign c on c.id = g.campaign_id
+					where g.transcript_id in (:ids)%s
+					order by g.campaign_id, g.decided_at, g.question"""
+				.formatted(campaignId == null ? "" : " and g.campaign_id = :c"))
+			.param("ids", ids)
+			.params(campaignId == null ? Map.of() : Map.of("c", campaignId))
+			.query((rs, n) -> new GoldRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), instant(rs.getTimestamp(9)),
+					rs.getInt(10)))
+			.list();
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+
+	/** Splits the ids into batches. */
+	static List<List<Long>> batches(List<Long> ids) {
+		List<List<Long>> batches = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i += BATCH) {
+			batches.add(ids.subList(i, Math.min(ids.size(), i + BATCH)));
+		}
+		return batches;
+	}
+
+}

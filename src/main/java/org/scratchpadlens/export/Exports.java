@@ -1,0 +1,286 @@
+package org.scratchpadlens.export;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.scratchpadlens.annotation.campaign.Span;
+import org.scratchpadlens.export.ExportQueries.Conditions;
+import org.scratchpadlens.export.ExportQueries.GoldRow;
+import org.scratchpadlens.export.ExportQueries.LabelRow;
+import org.scratchpadlens.export.ExportScope.Scope;
+import org.scratchpadlens.web.BadRequestException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The three exports, written batch by batch as they are read (see {@link ExportQueries}):
+ * the long one (a row per answer and per evidence span, and per gold answer), the wide
+ * one (a row per transcript) and the ratings of one question as the {@code agreement}
+ * command reads them.
+ */
+@Service
+class Exports {
+
+	/** The long export's columns, in order. */
+	static final List<String> LONG = List.of("source", "record", "campaign_id", "campaign", "transcript_id", "run",
+			"setting", "variation", "split", "query_index", "annotator", "adjudicator", "rubric_version", "revision",
+			"question", "answer", "note", "seconds_spent", "created_at", "updated_at", "span_message", "span_start",
+			"span_end", "span_text");
+
+	/** The wide export's condition columns, before the metrics and the answers. */
+	static final List<String> CONDITIONS = List.of("transcript_id", "run", "setting", "variation", "model", "split",
+			"query_index", "version", "file_name");
+
+	/** The question whose answer the long export gives in the note column of each row. */
+	static final String NOTE = "note";
+
+	/** The majority of an item whose most frequent answers are tied. */
+	static final String TIE = "tie";
+
+	private final ExportQueries queries;
+
+	Exports(ExportQueries queries) {
+		this.queries = queries;
+	}
+
+	void labels(Scope scope, RowWriter out) throws IOException {
+		out.header(LONG);
+		List<String> order = new ArrayList<>(scope.questions().keySet());
+		for (List<Long> batch : ExportQueries.batches(scope.ids())) {
+			Map<Long, Conditions> conditions = queries.conditions(batch);
+			Long campaignId = scope.campaign() == null ? null : scope.campaign().id();
+			Map<Long, List<LabelRow>> labels = byTranscript(queries.labels(batch, campaignId), scope);
+			List<Long> labelIds = labels.values().stream().flatMap(List::stream).map(LabelRow::id).toList();
+			Map<Long, Map<String, String>> answers = queries.answers(labelIds);
+			Map<Long, List<Span>> spans = queries.spans(labelIds);
+			Map<Long, List<GoldRow>> gold = new HashMap<>();
+			for (GoldRow g : queries.gold(batch, campaignId)) {
+				if (!scope.othersHidden().contains(g.transcriptId())) {
+					gold.computeIfAbsent(g.transcriptId(), k -> new ArrayList<>()).add(g);
+				}
+			}
+			for (long id : batch) {
+				Conditions c = conditions.get(id);
+				if (c == null) {
+					continue; // removed since the list was read
+				}
+				for (LabelRow l : labels.getOrDefault(id, List.of())) {
+					Map<String, String> given = answers.getOrDefault(l.id(), Map.of());
+					String note = given.get(NOTE);
+					List<String> questions = new ArrayList<>(given.keySet());
+					questions.remove(NOTE);
+					questions.sort((a, b) -> Integer.compare(rank(order, a), rank(order, b)) != 0
+							? Integer.compare(rank(order, a), rank(order, b)) : a.compareTo(b));
+					List<Span> evidence = spans.getOrDefault(l.id(), List.of());
+					if (questions.isEmpty() && evidence.isEmpty()) {
+						// a label with nothing but a note (or nothing) still has its row
+						out.row(labelRow(scope, c, l, "answer", null, null, note, null));
+					}
+					for (String q : questions) {
+						out.row(labelRow(scope, c, l, "answer", q, given.get(q), note, null));
+					}
+					for (Span s : evidence) {
+						out.row(labelRow(scope, c, l, "span", s.question(), null, note, s));
+					}
+				}
+				for (GoldRow g : gold.getOrDefault(id, List.of())) {
+					out.row(Arrays.asList("gold", "answer", g.campaignId(), g.campaign(), c.id(), c.run(), c.setting(),
+							c.variation(), c.split(), c.queryIndex(), null, scope.name(g.adjudicator()),
+							g.rubricVersion(), g.revision(), g.question(), g.answer(), g.reason(), null,
+							text(g.decidedAt()), text(g.decidedAt()), null, null, null, null));
+				}
+			}
+			out.flush();
+		}
+	}
+
+	private static List<Object> labelRow(Scope scope, Conditions c, LabelRow l, String record, String question,
+			String answer, String note, Span span) {
+		return Arrays.asList("rater", record, l.campaignId(), l.campaign(), c.id(), c.run(), c.setting(), c.variation(),
+				c.split(), c.queryIndex(), scope.name(l.annotator()), null, l.rubricVersion(), l.revision(), question,
+				answer, note, l.seconds(), text(l.createdAt()), text(l.updatedAt()),
+				span == null ? null : span.messageOrdinal(), span == null ? null : span.start(),
+				span == null ? null : span.end(), span == null ? null : span.text());
+	}
+
+	void transcripts(Scope scope, RowWriter out) throws IOException {
+		Long campaignId = scope.campaign() == null ? null : scope.campaign().id();
+		List<String> metrics = queries.metricNames();
+		List<String> raters = queries.annotators(campaignId);
+		if (scope.pseudonyms()) {
+			// in pseudonym order, so the columns do not give the names' alphabetical
+			// order
+			raters = new ArrayList<>(raters);
+			raters.sort((a, b) -> scope.name(a).compareTo(scope.name(b)));
+		}
+		List<String> questions = new ArrayList<>(scope.questions().keySet());
+		List<String> columns = new ArrayList<>(CONDITIONS);
+		metrics.forEach(m -> columns.add("metric." + m));
+		for (String q : questions) {
+			for (String r : raters) {
+				columns.add("rater." + scope.name(r) + "." + q);
+			}
+			if (!isText(scope, q)) {
+				columns.add("majority." + q);
+				columns.add("gold." + q);
+			}
+		}
+		out.header(columns);
+		for (List<Long> batch : ExportQueries.batches(scope.ids())) {
+			Map<Long, Conditions> conditions = queries.conditions(batch);
+			Map<Long, Map<String, Object>> values = queries.metrics(batch);
+			Map<Long, List<LabelRow>> labels = byTranscript(queries.labels(batch, campaignId), scope);
+			Map<Long, Map<String, String>> answers = queries
+				.answers(labels.values().stream().flatMap(List::stream).map(LabelRow::id).toList());
+			Map<Long, Map<String, String>> gold = new HashMap<>();
+			for (GoldRow g : queries.gold(batch, campaignId)) {
+				// the latest decision when several campaigns decided the same question
+				gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
+			}
+			for (long id : batch) {
+				Conditions c = conditions.get(id);
+				if (c == null) {
+					continue;
+				}
+				List<Object> row = new ArrayList<>(columns.size());
+				row.addAll(Arrays.asList(c.id(), c.run(), c.setting(), c.variation(), c.model(), c.split(),
+						c.queryIndex(), c.version(), c.fileName()));
+				boolean metricsHidden = scope.metricsHidden().contains(id);
+				Map<String, Object> mine = values.getOrDefault(id, Map.of());
+				for (String m : metrics) {
+					row.add(metricsHidden ? null : mine.get(m));
+				}
+				// each rater's latest label on the transcript
+				Map<String, LabelRow> latest = new HashMap<>();
+				for (LabelRow l : labels.getOrDefault(id, List.of())) {
+					latest.merge(l.annotator(), l, (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
+				}
+				Map<String, Map<String, String>> byRater = new HashMap<>();
+				latest.forEach((r, l) -> byRater.put(r, answers.getOrDefault(l.id(), Map.of())));
+				boolean blinded = scope.othersHidden().contains(id);
+				Map<String, String> decided = blinded ? Map.of() : gold.getOrDefault(id, Map.of());
+				for (String q : questions) {
+					List<String> given = new ArrayList<>();
+					for (String r : raters) {
+						String a = byRater.getOrDefault(r, Map.of()).get(q);
+						row.add(a);
+						if (a != null) {
+							given.add(a);
+						}
+					}
+					if (!isText(scope, q)) {
+						row.add(blinded ? null : majority(given));
+						row.add(decided.get(q));
+					}
+				}
+				out.row(row);
+			}
+			out.flush();
+		}
+	}
+
+	/**
+	 * The most frequent answer, {@link #TIE} when two or more answers are equally most
+	 * frequent (a tie is not broken), null when nobody answered.
+	 */
+	static String majority(List<String> answers) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		answers.forEach(a -> counts.merge(a, 1, Integer::sum));
+		String best = null;
+		int most = 0;
+		boolean tied = false;
+		for (Map.Entry<String, Integer> e : counts.entrySet()) {
+			if (e.getValue() > most) {
+				best = e.getKey();
+				most = e.getValue();
+				tied = false;
+			}
+			else if (e.getValue() == most) {
+				tied = true;
+			}
+		}
+		return tied ? TIE : best;
+	}
+
+	/**
+	 * The ratings of one question in a campaign as the {@code agreement} command reads
+	 * them: {@code item,<raters>}, a row per item (the transcript id), an empty cell
+	 * where a rater gave no answer.
+	 */
+	void ratings(Scope scope, String question, RowWriter out) throws IOException {
+		checkRatings(scope, question);
+		long campaignId = scope.campaign().id();
+
+		List<String> raters = new ArrayList<>(queries.annotators(campaignId));
+		if (scope.pseudonyms()) {
+			raters.sort((a, b) -> scope.name(a).compareTo(scope.name(b)));
+		}
+		List<String> header = new ArrayList<>();
+		header.add("item");
+		raters.forEach(r -> header.add(scope.name(r)));
+		out.header(header);
+		for (List<Long> batch : ExportQueries.batches(scope.ids())) {
+			Map<Long, List<LabelRow>> labels = byTranscript(queries.labels(batch, campaignId), scope);
+			Map<Long, Map<String, String>> answers = queries
+				.answers(labels.values().stream().flatMap(List::stream).map(LabelRow::id).toList());
+			for (long id : batch) {
+				Map<String, String> byRater = new HashMap<>();
+				for (LabelRow l : labels.getOrDefault(id, List.of())) {
+					String a = answers.getOrDefault(l.id(), Map.of()).get(question);
+					if (a != null) {
+						byRater.put(l.annotator(), a);
+					}
+				}
+				List<Object> row = new ArrayList<>();
+				row.add(id);
+				raters.forEach(r -> row.add(byRater.get(r)));
+				out.row(row);
+			}
+			out.flush();
+		}
+	}
+
+	/** A 400 unless the ratings export has a campaign and a known question. */
+	static void checkRatings(Scope scope, String question) {
+		if (scope.campaign() == null) {
+			throw new BadRequestException("campaign: say which campaign's ratings to export (campaign=<id>).");
+		}
+		if (question == null || question.isBlank()) {
+			throw new BadRequestException("question: say which question's ratings to export (question=<key>); "
+					+ "the keys: " + String.join(", ", scope.questions().keySet()) + ".");
+		}
+		if (!scope.questions().containsKey(question)) {
+			throw new BadRequestException("question: there is no question '" + ExportScope.shorten(question)
+					+ "' in the rubric; the keys: " + String.join(", ", scope.questions().keySet()) + ".");
+		}
+	}
+
+	/** The labels the reader may see, by transcript, in the order read. */
+	private static Map<Long, List<LabelRow>> byTranscript(List<LabelRow> rows, Scope scope) {
+		Map<Long, List<LabelRow>> labels = new HashMap<>();
+		for (LabelRow l : rows) {
+			if (scope.labelVisible(l.transcriptId(), l.annotator())) {
+				labels.computeIfAbsent(l.transcriptId(), k -> new ArrayList<>()).add(l);
+			}
+		}
+		return labels;
+	}
+
+	private static boolean isText(Scope scope, String question) {
+		return "text".equals(scope.questions().get(question));
+	}
+
+	private static int rank(List<String> order, String question) {
+		int i = order.indexOf(question);
+		return i < 0 ? Integer.MAX_VALUE : i;
+	}
+
+	private static String text(java.time.Instant instant) {
+		return instant == null ? null : instant.toString();
+	}
+
+}
