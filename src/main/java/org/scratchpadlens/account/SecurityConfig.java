@@ -250,8 +250,8 @@ class SecurityConfig {
 			// a campaign's agreement: researchers and admins (one who rates blind in the
 			// campaign is refused by agreement.web.AgreementService until it is over for
 			// them)
-			.requestMatchers(
-					reads("/campaigns/*/agreement", "/campaigns/*/agreement.csv", "/api/campaigns/*/agreement"))
+			.requestMatchers(reads("/campaigns/*/agreement", "/campaigns/*/agreement.csv", "/api/campaigns/*/agreement",
+					"/campaigns/*/corrected-rates", "/api/campaigns/*/corrected-rates"))
 			.hasAnyRole(BROWSERS)
 			// campaigns and labels: creating a campaign is for researchers and admins;
 			// the rest is open to every account and checked per campaign and label by

@@ -30,7 +30,7 @@ public final class CorrectedRate {
 
 	private static final double Z = 1.959963984540054;
 
-	static final String METHOD = "Rogan-Gladen, delta-method 95% interval";
+	public static final String METHOD = "Rogan-Gladen, delta-method 95% interval";
 
 	private CorrectedRate() {
 	}

@@ -156,6 +156,8 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /campaigns/{id}/agreement       BROWSERS
 			GET    /campaigns/{id}/agreement.csv   BROWSERS
 			GET    /api/campaigns/{id}/agreement   BROWSERS
+			GET    /campaigns/{id}/corrected-rates BROWSERS
+			GET    /api/campaigns/{id}/corrected-rates BROWSERS
 			GET    /export/labels.csv              BROWSERS
 			GET    /export/labels.jsonl            BROWSERS
 			GET    /export/transcripts.csv         BROWSERS

@@ -1,5 +1,7 @@
 package org.scratchpadlens.agreement.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,6 +162,50 @@ abstract class AgreementTestData extends LabellingTestBase {
 		q.put("evidence", false);
 		q.putNull("metric");
 		return q;
+	}
+
+	void setMetric(long transcript, String name, Boolean value) {
+		jdbc.sql("delete from metric where transcript_id = ? and metric_name_id = (select id from metric_name "
+				+ "where name = ?)")
+			.params(transcript, name)
+			.update();
+		if (value == null) {
+			return;
+		}
+		if (jdbc.sql("select count(*) from metric_name where name = ?").param(name).query(Long.class).single() == 0) {
+			jdbc.sql(
+					"insert into metric_name (id, name) values ((select coalesce(max(id), 0) + 1 from metric_name), ?)")
+				.param(name)
+				.update();
+		}
+		jdbc.sql("""
+				insert into metric (transcript_id, metric_name_id, value_type, bool_value, raw_value)
+				values (?, (select id from metric_name where name = ?), 'boolean', ?, ?)""")
+			.params(transcript, name, value, value.toString())
+			.update();
+	}
+
+	String html(String path, String user) throws Exception {
+		var r = mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.httpBasic(user, PASSWORD))
+				.accept(org.springframework.http.MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse();
+		assertThat(r.getStatus()).as(path).isEqualTo(200);
+		return r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	int page(String path, String user) throws Exception {
+		return mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.httpBasic(user, PASSWORD))
+				.accept(org.springframework.http.MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse()
+			.getStatus();
 	}
 
 }
