@@ -251,7 +251,7 @@ class SecurityConfig {
 			// campaign is refused by agreement.web.AgreementService until it is over for
 			// them)
 			.requestMatchers(reads("/campaigns/*/agreement", "/campaigns/*/agreement.csv", "/api/campaigns/*/agreement",
-					"/campaigns/*/corrected-rates", "/api/campaigns/*/corrected-rates"))
+					"/campaigns/*/corrected-rates", "/api/campaigns/*/corrected-rates", "/dashboard/corrected-rates"))
 			.hasAnyRole(BROWSERS)
 			// campaigns and labels: creating a campaign is for researchers and admins;
 			// the rest is open to every account and checked per campaign and label by

@@ -158,6 +158,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /api/campaigns/{id}/agreement   BROWSERS
 			GET    /campaigns/{id}/corrected-rates BROWSERS
 			GET    /api/campaigns/{id}/corrected-rates BROWSERS
+			GET    /dashboard/corrected-rates      BROWSERS
 			GET    /export/labels.csv              BROWSERS
 			GET    /export/labels.jsonl            BROWSERS
 			GET    /export/transcripts.csv         BROWSERS

@@ -71,6 +71,34 @@ public class CorrectedRates {
 	public record Difference(String run, String question, String metric, Double classifier, Stat corrected) {
 	}
 
+	/** The dashboard's campaigns at most. */
+	static final int DASHBOARD_CAMPAIGNS = 20;
+
+	/**
+	 * The corrected rates of the newest campaigns this reader may see the agreement of
+	 * (one who rates blind in a campaign is left out of it until it is over for them),
+	 * for the dashboard.
+	 */
+	public List<Json> recent(Reader reader) {
+		List<Long> ids = jdbc
+			.sql("select id from campaign order by id desc fetch first %d rows only".formatted(DASHBOARD_CAMPAIGNS))
+			.query(Long.class)
+			.list();
+		List<Json> all = new ArrayList<>();
+		for (long id : ids) {
+			try {
+				Json json = campaign(id, reader);
+				if (!json.rates().isEmpty()) {
+					all.add(json);
+				}
+			}
+			catch (org.scratchpadlens.annotation.campaign.NotARaterException blind) {
+				// rates blind in this campaign: its labels stay hidden from them
+			}
+		}
+		return all;
+	}
+
 	public Json campaign(long campaignId, Reader reader) {
 		AgreementJson a = agreement.campaign(campaignId, reader, false);
 		Map<String, Object> row = jdbc.sql("select filter_query, sample_json from campaign where id = ?")

@@ -24,6 +24,13 @@ class CorrectedRatesController {
 		return "agreement/corrected";
 	}
 
+	/** The dashboard's section, loaded after the page (it may compute agreements). */
+	@GetMapping("/dashboard/corrected-rates")
+	String dashboard(Authentication user, Model model) {
+		model.addAttribute("campaigns", corrected.recent(Reader.of(user)));
+		return "agreement/corrected :: dashboard";
+	}
+
 	@GetMapping(path = "/api/campaigns/{id}/corrected-rates", produces = "application/json")
 	@ResponseBody
 	CorrectedRates.Json json(@PathVariable long id, Authentication user) {

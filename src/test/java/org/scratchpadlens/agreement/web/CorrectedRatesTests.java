@@ -114,6 +114,10 @@ class CorrectedRatesTests extends AgreementTestData {
 				"100.0%", "-80.0 points");
 		assertThat(html("/campaigns/" + c + "/agreement", "rita"))
 			.contains("href=\"/campaigns/" + c + "/corrected-rates\"");
+		// the dashboard loads them beside its own rates
+		assertThat(html("/dashboard", "rita")).contains("hx-get=\"/dashboard/corrected-rates\"");
+		assertThat(html("/dashboard/corrected-rates", "rita")).contains("Corrected for the classifier",
+				"href=\"/campaigns/" + c + "/corrected-rates\"", "is_refusal_0_7", "50.0%", "100.0%");
 	}
 
 	@Test
@@ -126,6 +130,20 @@ class CorrectedRatesTests extends AgreementTestData {
 		assertThat(json.get("sampleProblem").asString()).contains("metric.partial_scheme", "not a random sample");
 		assertThat(json.get("rates")).isEmpty();
 		assertThat(html("/campaigns/" + c + "/corrected-rates", "rita")).contains("No correction");
+	}
+
+	@Test
+	void theDashboardLeavesOutCampaignsTheReaderRatesBlindIn() throws Exception {
+		List<Long> items = transcripts("deploy").subList(0, 2);
+		long c = campaign("blind for rita", 1, items, List.of("rita", "r1"), true);
+		setMetric(items.get(0), "is_refusal_0_7", true);
+		setMetric(items.get(1), "is_refusal_0_7", false);
+		label(c, items.get(0), "r1", Map.of("output_compliance", "1"));
+		label(c, items.get(1), "r1", Map.of("output_compliance", "4"));
+		assertThat(get("/api/campaigns/" + c + "/corrected-rates", "rita").status()).isEqualTo(403);
+		assertThat(html("/dashboard/corrected-rates", "rita")).doesNotContain("blind for rita");
+		user("admin2", Role.ADMIN);
+		assertThat(html("/dashboard/corrected-rates", "admin2")).contains("blind for rita");
 	}
 
 	@Test
