@@ -23,6 +23,14 @@ public interface RubricRules {
 	List<String> problems(int version, String scope, Map<String, String> answers, boolean isFinal);
 
 	/**
+	 * Adds to a submitted label's answers the value the rubric derives for each derived
+	 * question (the verdicts) the rater left unanswered, where the answers determine it,
+	 * so that exports and agreement read the verdict of a label sent without one (the
+	 * labelling page sends it; a script may not).
+	 */
+	void addDerived(int version, String scope, Map<String, String> answers);
+
+	/**
 	 * Whether evidence spans may be attached to this question key in this version (the
 	 * yes/no criteria).
 	 */

@@ -56,7 +56,7 @@ class LabelImportTests extends ExportTestBase {
 				  "text": %s}]""".formatted(((Number) message.get("ordinal")).intValue(),
 				JsonMapper.shared().writeValueAsString(quoted)));
 		submit(items.get(0), "ann2", """
-				"answers": {"training_awareness": "no", "note": "'quoted already", "confidence": "2"}""");
+				"answers": {"training_awareness": "yes", "note": "'quoted already", "confidence": "2"}""");
 		submit(items.get(1), "ann1", """
 				"answers": {"training_awareness": "no"}""");
 	}
@@ -195,17 +195,17 @@ class LabelImportTests extends ExportTestBase {
 			.single();
 		rows.get(1).set(column("answer"), "no"); // a real change, which must not be
 													// stored either
-		// the export: the header and 5 rows (ann1's answer and span, ann2's two answers,
-		// ann1's
-		// answer on the second item)
-		assertThat(rows).hasSize(6);
-		rows.add(with(template, "transcript_id", Long.toString(outside))); // index 6
+		// the export: the header and 6 rows (ann1's answer and span, ann2's two answers,
+		// ann1's answer on the second item and the verdict the rubric derives from it)
+		assertThat(rows).hasSize(7);
+		rows.add(with(template, "transcript_id", Long.toString(outside))); // index 7
 		rows.add(with(template, "annotator", "nobody_here"));
 		rows.add(with(template, "annotator", "stranger")); // not a rater
 		rows.add(with(template, "campaign_id", "999999"));
 		rows.add(with(template, "source", "robot"));
 		rows.add(with(template, "transcript_id", "abc"));
 		rows.add(with(with(template, "annotator", "ann2"), "note", "another note")); // index
+																						// 13
 																						// 12
 		long revisions = revisions();
 		long labels = labelCount();
@@ -221,17 +221,17 @@ class LabelImportTests extends ExportTestBase {
 		// ann1's two rows on the first item hold a note of two lines (and the quoted text
 		// may
 		// hold more): the lines are the file's, not the records'
-		assertThat(at.get(6)).isGreaterThan(7L);
+		assertThat(at.get(7)).isGreaterThan(7L);
 		assertThat(problems).containsExactly(
-				at.get(6) + ": Transcript " + outside + " is not an item of campaign " + campaign
+				at.get(7) + ": Transcript " + outside + " is not an item of campaign " + campaign
 						+ " (or there is no such transcript).",
-				at.get(7) + ": There is no account 'nobody_here' (an export with pseudonyms cannot be imported: it "
+				at.get(8) + ": There is no account 'nobody_here' (an export with pseudonyms cannot be imported: it "
 						+ "names no one).",
-				at.get(8) + ": 'stranger' is not a rater of campaign " + campaign + ".",
-				at.get(9) + ": There is no campaign 999999.",
-				at.get(10) + ": source must be rater or gold, not 'robot'.",
-				at.get(11) + ": transcript_id: 'abc' is not a whole number.",
-				at.get(12) + ": the note differs from the one on line " + at.get(3)
+				at.get(9) + ": 'stranger' is not a rater of campaign " + campaign + ".",
+				at.get(10) + ": There is no campaign 999999.",
+				at.get(11) + ": source must be rater or gold, not 'robot'.",
+				at.get(12) + ": transcript_id: 'abc' is not a whole number.",
+				at.get(13) + ": the note differs from the one on line " + at.get(3)
 						+ " of the same label; a label has one note: make " + "its rows agree.");
 		assertThat(revisions()).isEqualTo(revisions);
 		assertThat(labelCount()).isEqualTo(labels);
@@ -239,18 +239,18 @@ class LabelImportTests extends ExportTestBase {
 		// once the references are right, the rubric's rules are reported per label
 		List<List<String>> rubric = cells(export());
 		rubric.get(1).set(column("answer"), "no");
-		List<String> unknown = with(with(template, "annotator", "rita"), "question", "no_such_question"); // 7
+		List<String> unknown = with(with(template, "annotator", "rita"), "question", "no_such_question"); // 8
 		unknown.set(column("transcript_id"), Long.toString(items.get(1)));
 		rubric.add(unknown);
-		List<String> maybe = with(with(template, "annotator", "rita"), "answer", "maybe"); // 8
+		List<String> maybe = with(with(template, "annotator", "rita"), "answer", "maybe"); // 9
 		maybe.set(column("transcript_id"), Long.toString(items.get(2)));
 		rubric.add(maybe);
 		Reply second = importCsv(write(rubric), "rita");
 		assertThat(second.status()).as(second.text()).isEqualTo(400);
 		assertThat(second.at("/problems")).hasSize(2);
-		assertThat(second.at("/problems/0/line").asLong()).isEqualTo(startLines(rubric).get(6));
+		assertThat(second.at("/problems/0/line").asLong()).isEqualTo(startLines(rubric).get(7));
 		assertThat(second.at("/problems/0/problem").asString()).contains("no_such_question");
-		assertThat(second.at("/problems/1/line").asLong()).isEqualTo(startLines(rubric).get(7));
+		assertThat(second.at("/problems/1/line").asLong()).isEqualTo(startLines(rubric).get(8));
 		assertThat(second.at("/problems/1/problem").asString()).contains("maybe");
 		assertThat(revisions()).isEqualTo(revisions);
 		assertThat(labelCount()).isEqualTo(labels);

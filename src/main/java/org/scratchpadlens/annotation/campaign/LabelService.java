@@ -57,6 +57,7 @@ public class LabelService {
 		Map<String, String> answers = answers(request);
 		List<Span> spans = spans(transcriptId, campaign.rubricVersion(), request.spans());
 		problems(campaign, transcriptId, answers, true);
+		derive(campaign, transcriptId, answers);
 		int seconds = seconds(request.secondsSpent());
 		long id;
 		try {
@@ -100,6 +101,7 @@ public class LabelService {
 		Map<String, String> answers = answers(request);
 		List<Span> spans = spans(label.transcriptId(), label.rubricVersion(), request.spans());
 		problems(campaign, label.transcriptId(), answers, true);
+		derive(campaign, label.transcriptId(), answers);
 		int seconds = seconds(request.secondsSpent());
 		tx.executeWithoutResult(status -> {
 			Instant now = Instant.now();
@@ -142,12 +144,14 @@ public class LabelService {
 		}
 		Label label = mine.get();
 		Map<String, String> answers = answers(request);
+		derive(campaign, transcriptId, answers);
 		List<Span> spans = spans(transcriptId, label.rubricVersion(), givenSpans);
 		if (label.answers().equals(answers) && label.spans().size() == spans.size()
 				&& new java.util.HashSet<>(label.spans()).equals(new java.util.HashSet<>(spans))) {
 			return ImportOutcome.UNCHANGED;
 		}
 		problems(campaign, transcriptId, answers, true);
+		derive(campaign, transcriptId, answers);
 		tx.executeWithoutResult(status -> {
 			Instant now = Instant.now();
 			if (!labels.bump(label.id(), label.revision(), 0, now)) {
@@ -201,6 +205,12 @@ public class LabelService {
 		if (!problems.isEmpty()) {
 			throw new BadRequestException(String.join(" ", problems));
 		}
+	}
+
+	/** The verdicts the rater left to the rubric, derived and added to the answers. */
+	private void derive(Campaign campaign, long transcriptId, Map<String, String> answers) {
+		String scope = campaign.maskCondition() ? "masked" : access.split(transcriptId);
+		rubric.addDerived(campaign.rubricVersion(), scope, answers);
 	}
 
 	private static Map<String, String> answers(LabelRequest request) {

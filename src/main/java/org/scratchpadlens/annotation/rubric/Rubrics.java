@@ -215,6 +215,22 @@ public class Rubrics implements RubricRules {
 		return problems(found.get().rubric(), scope, answers, isFinal);
 	}
 
+	@Override
+	public void addDerived(int version, String scope, Map<String, String> answers) {
+		version(version).ifPresent(published -> {
+			Rubric rubric = published.rubric();
+			for (Rubric.Question q : rubric.questionsFor(scope)) {
+				String given = answers.get(q.key());
+				if (q.derivation() != null && (given == null || given.isEmpty())) {
+					String derived = Derivations.derive(rubric, q, answers);
+					if (derived != null) {
+						answers.put(q.key(), derived);
+					}
+				}
+			}
+		});
+	}
+
 	/** {@link #problems(int, String, Map, boolean)} for a rubric at hand. */
 	public static List<String> problems(Rubric rubric, String scope, Map<String, String> answers, boolean isFinal) {
 		List<String> problems = new ArrayList<>();
