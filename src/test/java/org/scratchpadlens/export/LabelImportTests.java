@@ -204,9 +204,8 @@ class LabelImportTests extends ExportTestBase {
 		rows.add(with(template, "campaign_id", "999999"));
 		rows.add(with(template, "source", "robot"));
 		rows.add(with(template, "transcript_id", "abc"));
-		rows.add(with(with(template, "annotator", "ann2"), "note", "another note")); // index
-																						// 13
-																						// 12
+		// index 13
+		rows.add(with(with(template, "annotator", "ann2"), "note", "another note"));
 		long revisions = revisions();
 		long labels = labelCount();
 		Reply reply = importCsv(write(rows), "rita");
