@@ -36,7 +36,51 @@ public final class AgreementCalculator {
 		}
 		CategorySet categorySet = categories != null ? categories : CategorySet.inferFrom(table);
 		ItemCounts all = ItemCounts.of(table, categorySet);
-		int raters = table.raterCount();
+		long[][] contingency = table.raterCount() == 2 ? contingency(table, categorySet) : null;
+		return report(all, table.itemCount(), table.raterCount(), contingency, level, categorySet, bootstrapSamples,
+				seed);
+	}
+
+	/**
+	 * The same report for a table already coded: {@code codes[item][rater]} is the index
+	 * of the rating in {@code categories}, or -1 when it is missing. Saves building a
+	 * {@link RatingTable} of strings when the caller holds the answers as codes.
+	 * @throws IllegalArgumentException when a code is outside the categories
+	 */
+	public static AgreementReport computeCoded(int raters, int[][] codes, MeasurementLevel level,
+			CategorySet categories, int bootstrapSamples, long seed) {
+		if (bootstrapSamples < 0) {
+			throw new IllegalArgumentException("bootstrapSamples must be >= 0");
+		}
+		int k = categories.size();
+		int n = codes.length;
+		int[] counts = new int[n * k];
+		int[] totals = new int[n];
+		long[][] contingency = raters == 2 ? new long[k][k] : null;
+		for (int i = 0; i < n; i++) {
+			int[] row = codes[i];
+			for (int r = 0; r < raters; r++) {
+				int c = row[r];
+				if (c < 0) {
+					continue;
+				}
+				if (c >= k) {
+					throw new IllegalArgumentException("item " + (i + 1) + ", rater " + (r + 1) + ": code " + c
+							+ " is outside the " + k + " categories");
+				}
+				counts[i * k + c]++;
+				totals[i]++;
+			}
+			if (contingency != null && row[0] >= 0 && row[1] >= 0) {
+				contingency[row[0]][row[1]]++;
+			}
+		}
+		return report(ItemCounts.of(n, k, counts, totals), n, raters, contingency, level, categories, bootstrapSamples,
+				seed);
+	}
+
+	private static AgreementReport report(ItemCounts all, int itemCount, int raters, long[][] contingency,
+			MeasurementLevel level, CategorySet categorySet, int bootstrapSamples, long seed) {
 		ItemCounts rated = all.withAtLeast(1);
 		ItemCounts complete = all.withExactly(raters);
 		int completeItems = raters == 0 ? 0 : complete.items;
@@ -45,7 +89,7 @@ public final class AgreementCalculator {
 		StatisticResult ac1 = GwetFramework.compute(rated, GwetFramework.Coefficient.GWET_AC1);
 		StatisticResult fleiss = raters < 2
 				? new Undefined("Fleiss' kappa needs at least 2 raters; the table has " + raters)
-				: complete.items == 0 ? new Undefined(noCompleteItems(table.itemCount()))
+				: complete.items == 0 ? new Undefined(noCompleteItems(itemCount))
 						: GwetFramework.compute(complete, GwetFramework.Coefficient.FLEISS_KAPPA);
 
 		StatisticResult cohen;
@@ -56,7 +100,6 @@ public final class AgreementCalculator {
 					"Cohen's kappa needs exactly 2 raters; the table has " + raters);
 		}
 		else {
-			long[][] contingency = contingency(table, categorySet);
 			int k = categorySet.size();
 			cohen = CohenKappa.compute(contingency, CohenKappa.identity(k));
 			cohenLinear = CohenKappa.compute(contingency, CohenKappa.linear(k));
@@ -64,9 +107,9 @@ public final class AgreementCalculator {
 		}
 
 		StatisticResult alpha = alpha(all, level, categorySet, bootstrapSamples, seed);
-		return new AgreementReport(table.itemCount(), raters, all.countWithAtLeast(2), completeItems,
-				table.itemCount() - completeItems, level, categorySet.labels(), categorySet.declared(),
-				bootstrapSamples, seed, percent, cohen, cohenLinear, cohenQuadratic, fleiss, alpha, ac1);
+		return new AgreementReport(itemCount, raters, all.countWithAtLeast(2), completeItems, itemCount - completeItems,
+				level, categorySet.labels(), categorySet.declared(), bootstrapSamples, seed, percent, cohen,
+				cohenLinear, cohenQuadratic, fleiss, alpha, ac1);
 	}
 
 	private static String noCompleteItems(int items) {

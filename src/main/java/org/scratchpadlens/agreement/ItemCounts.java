@@ -27,6 +27,11 @@ final class ItemCounts {
 		this.totals = totals;
 	}
 
+	/** Counts already laid out row-major, items × categories, with each row's total. */
+	static ItemCounts of(int items, int categories, int[] counts, int[] totals) {
+		return new ItemCounts(items, categories, counts, totals);
+	}
+
 	static ItemCounts of(int categories, int[][] rows) {
 		int[] counts = new int[rows.length * categories];
 		int[] totals = new int[rows.length];

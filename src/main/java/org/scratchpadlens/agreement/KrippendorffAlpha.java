@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * category-count vector. So items are grouped by count vector ("pattern") once; a data
  * set, or a bootstrap resample of it, is then just a weight per pattern, and evaluating
  * alpha costs patterns × categories² whatever the number of items. A resample only has to
- * draw item indices.
+ * draw how many times each pattern occurs (a multinomial draw).
  */
 final class KrippendorffAlpha {
 
@@ -204,7 +204,13 @@ final class KrippendorffAlpha {
 	}
 
 	/**
-	 * Alpha of {@code samples} resamples of the pairable items, drawn with replacement.
+	 * Alpha of {@code samples} resamples of the pairable items, drawn with replacement. A
+	 * resample of n items depends on the data only through how many times each pattern is
+	 * drawn, and those counts follow the multinomial distribution with n trials and
+	 * probabilities multiplicity / n. They are drawn directly, as a sequence of
+	 * conditional binomials (pattern p gets Binomial(items left, multiplicity[p] / items
+	 * of the patterns left)), so a resample costs O(patterns), not O(items); the
+	 * distribution of the resampled alpha is exactly that of drawing n item indices.
 	 * Resample b is drawn from its own generator seeded from (seed, b), so the result
 	 * does not depend on how many threads share the work. Undefined resamples are NaN.
 	 */
@@ -217,13 +223,23 @@ final class KrippendorffAlpha {
 		}
 		IntStream.range(0, samples).parallel().forEach(b -> {
 			SplittableRandom random = new SplittableRandom(sampleSeed(seed, b));
-			int[] weights = new int[patterns];
-			for (int i = 0; i < n; i++) {
-				weights[patternOfItem[random.nextInt(n)]]++;
-			}
-			result[b] = value(weights);
+			result[b] = value(multinomialDraw(random, n));
 		});
 		return result;
+	}
+
+	/** Pattern weights of one resample of n items: a multinomial draw. */
+	int[] multinomialDraw(SplittableRandom random, int n) {
+		int[] weights = new int[patterns];
+		int left = n;
+		int massLeft = n;
+		for (int p = 0; p < patterns && left > 0; p++) {
+			int w = p == patterns - 1 ? left : Binomial.draw(random, left, (double) multiplicity[p] / massLeft);
+			weights[p] = w;
+			left -= w;
+			massLeft -= multiplicity[p];
+		}
+		return weights;
 	}
 
 	// SplitMix64 finaliser: spreads consecutive sample numbers into unrelated seeds.

@@ -1,16 +1,17 @@
 package org.scratchpadlens.agreement.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreement;
 import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
@@ -19,7 +20,6 @@ import org.scratchpadlens.agreement.AgreementReport;
 import org.scratchpadlens.agreement.CategorySet;
 import org.scratchpadlens.agreement.Estimate;
 import org.scratchpadlens.agreement.MeasurementLevel;
-import org.scratchpadlens.agreement.RatingTable;
 import org.scratchpadlens.agreement.Statistic;
 import org.scratchpadlens.agreement.StatisticResult;
 import org.scratchpadlens.agreement.Undefined;
@@ -134,59 +134,156 @@ public class AgreementService {
 
 	}
 
-	/** A labelled item: its condition, run, and each rater's answers (by question). */
-	record Item(long id, String split, String run, Map<String, Map<String, String>> answersByRater) {
+	/**
+	 * A labelled item: its condition, run, and which raters (by index into the sorted
+	 * raters) labelled it.
+	 */
+	record Item(long id, String split, String run, boolean[] labelled) {
+
+		boolean labelledByAll() {
+			for (boolean l : labelled) {
+				if (!l) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+	/**
+	 * Every answer of one question, compactly: {@code codes[item][rater]} indexes
+	 * {@link #values} (the question's answers in rubric order, then any other answer met
+	 * in the labels), -1 when the rater gave none.
+	 */
+	record Answers(List<String> values, int[][] codes) {
+
+		/** The answer's index in {@code categories} for each value, -1 when not there. */
+		int[] categoryOf(List<String> categories) {
+			int[] of = new int[values.size()];
+			for (int v = 0; v < of.length; v++) {
+				of[v] = categories.indexOf(values.get(v));
+			}
+			return of;
+		}
+
+	}
+
+	/** The labels read once: items, raters, and each question's answers as codes. */
+	record Labels(List<Item> items, List<String> raters, Map<String, Answers> answers, int labelCount) {
+	}
+
+	Labels read(long campaignId, List<Rubric.Question> questions) {
+		List<AgreementQueries.LabelRow> labelRows = queries.labels(campaignId);
+		TreeSet<String> raterSet = new TreeSet<>();
+		for (AgreementQueries.LabelRow l : labelRows) {
+			raterSet.add(l.annotator());
+		}
+		List<String> raters = List.copyOf(raterSet);
+		Map<String, Integer> raterIndex = new HashMap<>();
+		for (int r = 0; r < raters.size(); r++) {
+			raterIndex.put(raters.get(r), r);
+		}
+		Map<Long, Integer> itemIndex = new HashMap<>();
+		List<Item> items = new ArrayList<>();
+		// label id -> item * raters + rater
+		Map<Long, Integer> cellOfLabel = new HashMap<>(labelRows.size() * 2);
+		for (AgreementQueries.LabelRow l : labelRows) {
+			Integer i = itemIndex.get(l.transcriptId());
+			if (i == null) {
+				i = items.size();
+				itemIndex.put(l.transcriptId(), i);
+				items.add(new Item(l.transcriptId(), l.split(), l.run(), new boolean[raters.size()]));
+			}
+			int r = raterIndex.get(l.annotator());
+			items.get(i).labelled()[r] = true;
+			cellOfLabel.put(l.labelId(), i * raters.size() + r);
+		}
+		int n = items.size();
+		int m = raters.size();
+		Map<String, List<String>> values = new HashMap<>();
+		Map<String, Map<String, Integer>> codeOf = new HashMap<>();
+		Map<String, int[][]> codes = new HashMap<>();
+		for (Rubric.Question q : questions) {
+			List<String> v = new ArrayList<>();
+			Map<String, Integer> c = new HashMap<>();
+			for (Rubric.Answer answer : q.answers()) {
+				c.putIfAbsent(answer.value(), v.size());
+				v.add(answer.value());
+			}
+			values.put(q.key(), v);
+			codeOf.put(q.key(), c);
+			int[][] table = new int[n][m];
+			for (int[] row : table) {
+				Arrays.fill(row, -1);
+			}
+			codes.put(q.key(), table);
+		}
+		for (AgreementQueries.AnswerRow a : queries.answers(campaignId)) {
+			int[][] table = codes.get(a.question());
+			Integer cell = cellOfLabel.get(a.labelId());
+			if (table == null || cell == null || a.answer() == null) {
+				continue;
+			}
+			List<String> v = values.get(a.question());
+			Integer code = codeOf.get(a.question()).computeIfAbsent(a.answer(), x -> {
+				v.add(x);
+				return v.size() - 1;
+			});
+			table[cell / m][cell % m] = code;
+		}
+		Map<String, Answers> answers = new HashMap<>();
+		for (Rubric.Question q : questions) {
+			answers.put(q.key(), new Answers(List.copyOf(values.get(q.key())), codes.get(q.key())));
+		}
+		return new Labels(List.copyOf(items), raters, answers, labelRows.size());
 	}
 
 	/** Everything, computed afresh from the store (no blind check, no cache). */
 	AgreementJson compute(Campaign campaign, Rubric rubric, boolean unclearAsCategory) {
-		Map<Long, Map<String, String>> answersByLabel = new HashMap<>();
-		for (AgreementQueries.AnswerRow a : queries.answers(campaign.id())) {
-			answersByLabel.computeIfAbsent(a.labelId(), k -> new HashMap<>()).put(a.question(), a.answer());
-		}
-		Map<Long, Item> items = new LinkedHashMap<>();
-		TreeSet<String> raters = new TreeSet<>();
+		List<Rubric.Question> asked = rubric.questions()
+			.stream()
+			.filter(q -> !"text".equals(q.type()) && !q.answers().isEmpty())
+			.toList();
+		Labels labels = read(campaign.id(), asked);
+		List<Item> itemList = labels.items();
 		TreeSet<String> runs = new TreeSet<>();
-		List<AgreementQueries.LabelRow> labels = queries.labels(campaign.id());
-		for (AgreementQueries.LabelRow l : labels) {
-			Item item = items.computeIfAbsent(l.transcriptId(),
-					id -> new Item(id, l.split(), l.run(), new TreeMap<>()));
-			item.answersByRater().put(l.annotator(), answersByLabel.getOrDefault(l.labelId(), Map.of()));
-			raters.add(l.annotator());
-			runs.add(l.run());
+		for (Item item : itemList) {
+			runs.add(item.run());
 		}
-		List<SliceKey> slices = new ArrayList<>();
+		List<SliceKey> keys = new ArrayList<>();
 		for (String condition : List.of("all", "train", "deploy")) {
-			slices.add(new SliceKey(condition, null));
+			keys.add(new SliceKey(condition, null));
 		}
 		for (String run : runs) {
 			for (String condition : List.of("all", "train", "deploy")) {
-				slices.add(new SliceKey(condition, run));
+				keys.add(new SliceKey(condition, run));
 			}
 		}
-		List<Item> itemList = List.copyOf(items.values());
-		List<QuestionAgreement> questions = new ArrayList<>();
+		// Each slice's items (indices in item order), found once for every question.
+		Map<SliceKey, int[]> slices = new LinkedHashMap<>();
+		for (SliceKey key : keys) {
+			slices.put(key, IntStream.range(0, itemList.size()).filter(i -> key.contains(itemList.get(i))).toArray());
+		}
 		List<ClassifierAgreement> classifier = new ArrayList<>();
 		Map<Long, Map<String, Boolean>> metrics = metrics(campaign.id(), rubric);
 		Map<Long, Map<String, String>> gold = new HashMap<>();
 		for (AgreementQueries.GoldRow g : queries.gold(campaign.id())) {
 			gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
 		}
-		List<Rubric.Question> asked = rubric.questions()
-			.stream()
-			.filter(q -> !"text".equals(q.type()) && !q.answers().isEmpty())
-			.toList();
 		// Questions are independent: computed in parallel, kept in rubric order.
-		questions.addAll(asked.parallelStream().map(q -> question(q, itemList, slices, unclearAsCategory)).toList());
+		List<QuestionAgreement> questions = asked.parallelStream()
+			.map(q -> question(q, labels, slices, unclearAsCategory))
+			.toList();
 		for (Rubric.Question q : asked) {
 			for (Map.Entry<String, List<String>> m : metricOrder(q)) {
-				classifier.add(classifier(q, m.getKey(), m.getValue(), itemList, slices, metrics, gold));
+				classifier.add(classifier(q, m.getKey(), m.getValue(), labels, slices, metrics, gold));
 			}
 		}
-		List<SpanAgreement> spans = spans(campaign.id(), rubric, itemList, List.copyOf(raters));
+		List<SpanAgreement> spans = spans(campaign.id(), rubric, itemList, labels.raters());
 		return new AgreementJson(campaign.id(), campaign.name(), campaign.rubricVersion(),
-				unclearAsCategory ? "category" : "missing", List.copyOf(raters), campaign.items(), items.size(),
-				labels.size(), UNRELIABLE_BELOW, questions, classifier, spans);
+				unclearAsCategory ? "category" : "missing", labels.raters(), campaign.items(), itemList.size(),
+				labels.labelCount(), UNRELIABLE_BELOW, questions, classifier, spans);
 	}
 
 	private Map<Long, Map<String, Boolean>> metrics(long campaignId, Rubric rubric) {
@@ -230,66 +327,91 @@ public class AgreementService {
 			.toList();
 	}
 
-	/** The rater's usable answer: null when missing, or unclear counted as missing. */
-	static String answer(Item item, String rater, String question, List<String> categories) {
-		Map<String, String> answers = item.answersByRater().get(rater);
-		if (answers == null) {
-			return null;
+	/** A slice's answered items, compared by content. */
+	private record Ids(int[] items) {
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Ids other && Arrays.equals(items, other.items);
 		}
-		String a = answers.get(question);
-		return a == null || !categories.contains(a) ? null : a;
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(items);
+		}
+
 	}
 
-	private QuestionAgreement question(Rubric.Question q, List<Item> items, List<SliceKey> keys,
+	private QuestionAgreement question(Rubric.Question q, Labels labels, Map<SliceKey, int[]> keys,
 			boolean unclearAsCategory) {
 		List<String> categories = categories(q, unclearAsCategory);
 		MeasurementLevel level = level(q);
 		boolean weighted = level != MeasurementLevel.NOMINAL;
+		Answers answers = labels.answers().get(q.key());
+		int[] categoryOf = answers.categoryOf(categories);
+		int raterCount = labels.raters().size();
+		// The usable answer of each item and rater as a category index; -1 when missing
+		// (or unclear counted as missing).
+		int[][] usable = new int[answers.codes().length][];
+		boolean[] anyUsable = new boolean[usable.length];
+		for (int i = 0; i < usable.length; i++) {
+			int[] row = new int[raterCount];
+			for (int r = 0; r < raterCount; r++) {
+				int code = answers.codes()[i][r];
+				row[r] = code < 0 ? -1 : categoryOf[code];
+				anyUsable[i] |= row[r] >= 0;
+			}
+			usable[i] = row;
+		}
 		List<Slice> slices = new ArrayList<>();
-		Map<List<Long>, Slice> computed = new HashMap<>();
-		for (SliceKey key : keys) {
-			List<Item> in = items.stream().filter(key::contains).toList();
-			List<Item> answered = in.stream()
-				.filter(i -> i.answersByRater()
-					.keySet()
-					.stream()
-					.anyMatch(r -> answer(i, r, q.key(), categories) != null))
-				.toList();
+		Map<Ids, Slice> computed = new HashMap<>();
+		for (Map.Entry<SliceKey, int[]> e : keys.entrySet()) {
+			SliceKey key = e.getKey();
+			int[] in = e.getValue();
+			int[] answered = Arrays.stream(in).filter(i -> anyUsable[i]).toArray();
 			boolean overall = key.run() == null;
-			if (answered.isEmpty() && !(overall && "all".equals(key.condition()))) {
+			if (answered.length == 0 && !(overall && "all".equals(key.condition()))) {
 				continue;
 			}
-			List<Long> ids = answered.stream().map(Item::id).toList();
+			Ids ids = new Ids(answered);
 			Slice same = computed.get(ids);
 			if (same != null && (same.run() == null) == overall) {
-				slices.add(new Slice(key.condition(), key.run(), in.size(), same.answered(), same.raters(),
+				slices.add(new Slice(key.condition(), key.run(), in.length, same.answered(), same.raters(),
 						same.pairableItems(), same.completeItems(), same.statistics(), same.pairwiseKappa(),
 						same.distributions(), same.confusions()));
 				continue;
 			}
-			Slice slice = slice(key, in, answered, q.key(), categories, level, weighted, overall);
+			Slice slice = slice(key, labels, in, answered, usable, categories, level, weighted, overall);
 			computed.put(ids, slice);
 			slices.add(slice);
 		}
 		return new QuestionAgreement(q.key(), q.title(), q.scope(), level.label(), categories, slices);
 	}
 
-	private Slice slice(SliceKey key, List<Item> in, List<Item> answered, String question, List<String> categories,
+	private Slice slice(SliceKey key, Labels labels, int[] in, int[] answered, int[][] usable, List<String> categories,
 			MeasurementLevel level, boolean weighted, boolean details) {
-		List<String> raters = answered.stream()
-			.flatMap(i -> i.answersByRater().keySet().stream().filter(r -> answer(i, r, question, categories) != null))
-			.distinct()
-			.sorted()
-			.toList();
-		RatingTable.Builder table = RatingTable.builder(raters);
-		for (Item item : answered) {
-			table.add(Long.toString(item.id()),
-					raters.stream().map(r -> answer(item, r, question, categories)).toList());
+		List<Item> items = labels.items();
+		int raterCount = labels.raters().size();
+		// The raters with at least one usable answer here, in name order.
+		boolean[] present = new boolean[raterCount];
+		for (int i : answered) {
+			for (int r = 0; r < raterCount; r++) {
+				present[r] |= usable[i][r] >= 0;
+			}
+		}
+		int[] columns = IntStream.range(0, raterCount).filter(r -> present[r]).toArray();
+		List<String> raters = Arrays.stream(columns).mapToObj(labels.raters()::get).toList();
+		int[][] table = new int[answered.length][columns.length];
+		for (int j = 0; j < answered.length; j++) {
+			int[] row = usable[answered[j]];
+			for (int c = 0; c < columns.length; c++) {
+				table[j][c] = row[columns[c]];
+			}
 		}
 		CategorySet categorySet = CategorySet.of(categories);
 		// Alpha's bootstrap is most of the cost: per-run slices go without it (see
 		// decision 0013).
-		AgreementReport report = AgreementCalculator.compute(table.build(), level, categorySet,
+		AgreementReport report = AgreementCalculator.computeCoded(columns.length, table, level, categorySet,
 				details ? AgreementCalculator.DEFAULT_BOOTSTRAP_SAMPLES : 0, AgreementCalculator.DEFAULT_SEED);
 		List<Stat> stats = new ArrayList<>();
 		for (Map.Entry<Statistic, StatisticResult> e : report.statistics().entrySet()) {
@@ -315,52 +437,53 @@ public class AgreementService {
 			pairs = new ArrayList<>();
 			confusions = new ArrayList<>();
 			distributions = new ArrayList<>();
-			for (String rater : raters) {
+			for (int c = 0; c < columns.length; c++) {
+				int r = columns[c];
 				long[] counts = new long[categories.size()];
 				long missing = 0;
-				for (Item item : in) {
-					if (!item.answersByRater().containsKey(rater)) {
+				for (int i : in) {
+					if (!items.get(i).labelled()[r]) {
 						continue;
 					}
-					String a = answer(item, rater, question, categories);
-					if (a == null) {
+					int a = usable[i][r];
+					if (a < 0) {
 						missing++;
 					}
 					else {
-						counts[categories.indexOf(a)]++;
+						counts[a]++;
 					}
 				}
-				distributions.add(new RaterDistribution(rater, boxed(counts), missing));
+				distributions.add(new RaterDistribution(raters.get(c), boxed(counts), missing));
 			}
-			for (int a = 0; a < raters.size(); a++) {
-				for (int b = a + 1; b < raters.size(); b++) {
-					String ra = raters.get(a);
-					String rb = raters.get(b);
-					RatingTable.Builder pair = RatingTable.builder(ra, rb);
+			for (int a = 0; a < columns.length; a++) {
+				for (int b = a + 1; b < columns.length; b++) {
 					long[][] matrix = new long[categories.size()][categories.size()];
-					int both = 0;
-					for (Item item : answered) {
-						String x = answer(item, ra, question, categories);
-						String y = answer(item, rb, question, categories);
-						if (x != null && y != null) {
-							pair.add(Long.toString(item.id()), x, y);
-							matrix[categories.indexOf(x)][categories.indexOf(y)]++;
-							both++;
+					List<int[]> rows = new ArrayList<>();
+					for (int[] row : table) {
+						int x = row[a];
+						int y = row[b];
+						if (x >= 0 && y >= 0) {
+							rows.add(new int[] { x, y });
+							matrix[x][y]++;
 						}
 					}
+					int both = rows.size();
 					StatisticResult kappa = both == 0 ? new Undefined("no item answered by both")
-							: AgreementCalculator.compute(pair.build(), MeasurementLevel.NOMINAL, categorySet, 0, 0)
+							: AgreementCalculator
+								.computeCoded(2, rows.toArray(int[][]::new), MeasurementLevel.NOMINAL, categorySet, 0,
+										0)
 								.cohenKappa();
-					pairs.add(new PairKappa(ra, rb, both, stat(Statistic.COHEN_KAPPA.key(), kappa, both)));
-					List<List<Long>> rows = new ArrayList<>();
+					pairs.add(new PairKappa(raters.get(a), raters.get(b), both,
+							stat(Statistic.COHEN_KAPPA.key(), kappa, both)));
+					List<List<Long>> matrixRows = new ArrayList<>();
 					for (long[] row : matrix) {
-						rows.add(boxed(row));
+						matrixRows.add(boxed(row));
 					}
-					confusions.add(new Confusion(ra, rb, rows));
+					confusions.add(new Confusion(raters.get(a), raters.get(b), matrixRows));
 				}
 			}
 		}
-		return new Slice(key.condition(), key.run(), in.size(), answered.size(), raters.size(), report.pairableItems(),
+		return new Slice(key.condition(), key.run(), in.length, answered.length, columns.length, report.pairableItems(),
 				report.completeItems(), stats, pairs, distributions, confusions);
 	}
 
@@ -399,16 +522,24 @@ public class AgreementService {
 	record Reference(Boolean value, boolean gold, boolean tie) {
 	}
 
-	static Reference reference(Item item, String question, List<String> positives, Map<String, String> goldAnswers) {
-		String gold = goldAnswers == null ? null : goldAnswers.get(question);
+	/**
+	 * The item's reference: its gold answer unless missing or unclear, else the majority
+	 * of the raters' answers (unclear left out), a tie, or none.
+	 * @param codes the raters' answers to the question as indices into {@code values}, -1
+	 * when missing
+	 */
+	static Reference reference(int[] codes, List<String> values, List<String> positives, String gold) {
 		if (gold != null && !UNCLEAR.equals(gold)) {
 			return new Reference(positives.contains(gold), true, false);
 		}
 		int yes = 0;
 		int no = 0;
-		for (Map<String, String> answers : item.answersByRater().values()) {
-			String a = answers.get(question);
-			if (a == null || UNCLEAR.equals(a)) {
+		for (int code : codes) {
+			if (code < 0) {
+				continue;
+			}
+			String a = values.get(code);
+			if (UNCLEAR.equals(a)) {
 				continue;
 			}
 			if (positives.contains(a)) {
@@ -424,22 +555,36 @@ public class AgreementService {
 		return yes == no ? new Reference(null, false, true) : new Reference(yes > no, false, false);
 	}
 
-	private ClassifierAgreement classifier(Rubric.Question q, String metric, List<String> positives, List<Item> items,
-			List<SliceKey> keys, Map<Long, Map<String, Boolean>> metrics, Map<Long, Map<String, String>> gold) {
+	private ClassifierAgreement classifier(Rubric.Question q, String metric, List<String> positives, Labels labels,
+			Map<SliceKey, int[]> keys, Map<Long, Map<String, Boolean>> metrics, Map<Long, Map<String, String>> gold) {
+		List<Item> items = labels.items();
+		Answers answers = labels.answers().get(q.key());
+		// Each item's metric value and human reference, found once for every slice.
+		Boolean[] machine = new Boolean[items.size()];
+		Reference[] human = new Reference[items.size()];
+		for (int i = 0; i < items.size(); i++) {
+			long id = items.get(i).id();
+			Map<String, Boolean> values = metrics.get(id);
+			machine[i] = values == null ? null : values.get(metric);
+			Map<String, String> goldAnswers = gold.get(id);
+			human[i] = reference(answers.codes()[i], answers.values(), positives,
+					goldAnswers == null ? null : goldAnswers.get(q.key()));
+		}
 		List<ClassifierSlice> slices = new ArrayList<>();
-		for (SliceKey key : keys) {
-			List<Item> in = items.stream().filter(key::contains).toList();
-			if (in.isEmpty() && !(key.run() == null && "all".equals(key.condition()))) {
+		for (Map.Entry<SliceKey, int[]> e : keys.entrySet()) {
+			SliceKey key = e.getKey();
+			int[] in = e.getValue();
+			if (in.length == 0 && !(key.run() == null && "all".equals(key.condition()))) {
 				continue;
 			}
-			slices.add(classifierSlice(key, in, q.key(), metric, positives, metrics, gold));
+			slices.add(classifierSlice(key, in, items, machine, human));
 		}
 		return new ClassifierAgreement(q.key(), metric, positives,
 				Objects.equals(metric, q.metric()) ? q.metricNote() : null, slices);
 	}
 
-	private static ClassifierSlice classifierSlice(SliceKey key, List<Item> in, String question, String metric,
-			List<String> positives, Map<Long, Map<String, Boolean>> metrics, Map<Long, Map<String, String>> gold) {
+	private static ClassifierSlice classifierSlice(SliceKey key, int[] in, List<Item> items, Boolean[] machines,
+			Reference[] humans) {
 		int ties = 0;
 		int none = 0;
 		int missing = 0;
@@ -449,10 +594,10 @@ public class AgreementService {
 		long fn = 0;
 		long tn = 0;
 		List<Long> disagreeing = new ArrayList<>();
-		RatingTable.Builder table = RatingTable.builder("metric", "human");
-		for (Item item : in) {
-			Boolean machine = metrics.getOrDefault(item.id(), Map.of()).get(metric);
-			Reference human = reference(item, question, positives, gold.get(item.id()));
+		List<int[]> table = new ArrayList<>();
+		for (int i : in) {
+			Boolean machine = machines[i];
+			Reference human = humans[i];
 			if (machine == null) {
 				missing++;
 				continue;
@@ -468,17 +613,19 @@ public class AgreementService {
 			if (human.gold()) {
 				fromGold++;
 			}
-			table.add(Long.toString(item.id()), machine.toString(), human.value().toString());
+			// Codes in the category set ("true", "false").
+			table.add(new int[] { machine ? 0 : 1, human.value() ? 0 : 1 });
+			long id = items.get(i).id();
 			if (machine && human.value()) {
 				tp++;
 			}
 			else if (machine) {
 				fp++;
-				disagreeing.add(item.id());
+				disagreeing.add(id);
 			}
 			else if (human.value()) {
 				fn++;
-				disagreeing.add(item.id());
+				disagreeing.add(id);
 			}
 			else {
 				tn++;
@@ -495,8 +642,8 @@ public class AgreementService {
 			percent = stat(Statistic.PERCENT_AGREEMENT.key(), u, 0);
 		}
 		else {
-			AgreementReport report = AgreementCalculator.compute(table.build(), MeasurementLevel.NOMINAL,
-					CategorySet.of("true", "false"), 0, 0);
+			AgreementReport report = AgreementCalculator.computeCoded(2, table.toArray(int[][]::new),
+					MeasurementLevel.NOMINAL, CategorySet.of("true", "false"), 0, 0);
 			kappa = stat(Statistic.COHEN_KAPPA.key(), report.cohenKappa(), compared);
 			ac1 = stat(Statistic.GWET_AC1.key(), report.gwetAc1(), compared);
 			percent = stat(Statistic.PERCENT_AGREEMENT.key(), report.percentAgreement(), compared);
@@ -529,7 +676,7 @@ public class AgreementService {
 		if (criteria.isEmpty()) {
 			return List.of();
 		}
-		List<Item> complete = items.stream().filter(i -> i.answersByRater().keySet().containsAll(raters)).toList();
+		List<Item> complete = items.stream().filter(Item::labelledByAll).toList();
 		Map<Long, Item> completeById = new HashMap<>();
 		complete.forEach(i -> completeById.put(i.id(), i));
 		// Lay every message of the complete items end to end on one continuum.
