@@ -385,8 +385,16 @@ public class AdjudicationService {
 				metrics.put(m.metric(), m.value());
 			}
 		}
+		AgreementQueries.ItemRow row = agreementQueries.items(campaignId)
+			.stream()
+			.filter(i -> i.transcriptId() == transcriptId)
+			.findFirst()
+			.orElseThrow();
 		List<QuestionView> views = new ArrayList<>();
 		for (Rubric.Question q : asked) {
+			if (!q.askedIn(row.split()) && !gold.containsKey(q.key()) && !byQuestion.containsKey(q.key())) {
+				continue;
+			}
 			Map<String, Boolean> mapped = new TreeMap<>();
 			if (q.metricAnswers() != null) {
 				q.metricAnswers().keySet().forEach(name -> mapped.put(name, metrics.get(name)));
@@ -395,11 +403,6 @@ public class AdjudicationService {
 					here != null && here.raterQuestions().contains(q.key()),
 					here != null && here.classifierQuestions().contains(q.key()), mapped, gold.get(q.key())));
 		}
-		AgreementQueries.ItemRow row = agreementQueries.items(campaignId)
-			.stream()
-			.filter(i -> i.transcriptId() == transcriptId)
-			.findFirst()
-			.orElseThrow();
 		return new ItemPage(campaign, transcriptId, row.run(), row.split(), queries.raters(campaignId, transcriptId),
 				views, queries.spans(campaignId, transcriptId), queries.history(campaignId, transcriptId), next, at + 1,
 				queue.size());
