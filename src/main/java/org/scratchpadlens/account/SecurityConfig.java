@@ -253,6 +253,19 @@ class SecurityConfig {
 			.requestMatchers(reads("/campaigns/*/agreement", "/campaigns/*/agreement.csv", "/api/campaigns/*/agreement",
 					"/campaigns/*/corrected-rates", "/api/campaigns/*/corrected-rates", "/dashboard/corrected-rates"))
 			.hasAnyRole(BROWSERS)
+			// adjudication: researchers and admins (refused by
+			// agreement.web.AdjudicationService
+			// while they rate blind in the campaign, as its agreement)
+			.requestMatchers(reads("/campaigns/*/adjudication", "/campaigns/*/adjudication/*",
+					"/api/campaigns/*/adjudication", "/api/campaigns/*/items/*/gold"))
+			.hasAnyRole(BROWSERS)
+			.requestMatchers(HttpMethod.POST, "/campaigns/*/adjudication/*/gold",
+					"/campaigns/*/adjudication/*/gold/withdraw")
+			.hasAnyRole(BROWSERS)
+			.requestMatchers(HttpMethod.PUT, "/api/campaigns/*/items/*/gold")
+			.hasAnyRole(BROWSERS)
+			.requestMatchers(HttpMethod.DELETE, "/api/campaigns/*/items/*/gold")
+			.hasAnyRole(BROWSERS)
 			// campaigns and labels: creating a campaign is for researchers and admins;
 			// the rest is open to every account and checked per campaign and label by
 			// annotation.campaign.CampaignAccess (an annotator sees only their campaigns)

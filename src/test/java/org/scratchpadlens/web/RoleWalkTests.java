@@ -159,6 +159,14 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /campaigns/{id}/corrected-rates BROWSERS
 			GET    /api/campaigns/{id}/corrected-rates BROWSERS
 			GET    /dashboard/corrected-rates      BROWSERS
+			GET    /campaigns/{id}/adjudication    BROWSERS
+			GET    /campaigns/{id}/adjudication/{transcriptId}  BROWSERS
+			POST   /campaigns/{id}/adjudication/{transcriptId}/gold  BROWSERS
+			POST   /campaigns/{id}/adjudication/{transcriptId}/gold/withdraw  BROWSERS
+			GET    /api/campaigns/{id}/adjudication  BROWSERS
+			GET    /api/campaigns/{id}/items/{transcriptId}/gold  BROWSERS
+			PUT    /api/campaigns/{id}/items/{transcriptId}/gold  BROWSERS
+			DELETE /api/campaigns/{id}/items/{transcriptId}/gold  BROWSERS
 			GET    /export/labels.csv              BROWSERS
 			GET    /export/labels.jsonl            BROWSERS
 			GET    /export/transcripts.csv         BROWSERS
@@ -198,6 +206,8 @@ class RoleWalkTests extends FreshDatabase {
 			POST   /api/imports                               EVERYONE
 			GET    /css/rubric.css                            ANYONE
 			GET    /css/agreement.css                         ANYONE
+			GET    /css/adjudication.css                      ANYONE
+			GET    /js/adjudicate.js                          EVERYONE
 			GET    /css/labelling.css                         ANYONE
 			GET    /js/labelling.js                           EVERYONE
 			GET    /css/export.css                            ANYONE

@@ -1,0 +1,411 @@
+package org.scratchpadlens.agreement.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.scratchpadlens.agreement.web.AdjudicationQueries.Gold;
+import org.scratchpadlens.agreement.web.AdjudicationQueries.GoldRevision;
+import org.scratchpadlens.annotation.RubricRules;
+import org.scratchpadlens.annotation.campaign.Campaign;
+import org.scratchpadlens.annotation.campaign.CampaignAccess;
+import org.scratchpadlens.annotation.campaign.ConflictException;
+import org.scratchpadlens.annotation.campaign.Reader;
+import org.scratchpadlens.annotation.rubric.Rubric;
+import org.scratchpadlens.annotation.rubric.Rubrics;
+import org.scratchpadlens.web.BadRequestException;
+import org.scratchpadlens.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adjudication (issue #7, item 3): the queue of a campaign's items where raters disagree
+ * with each other or with the classifier, and the gold answers an adjudicator records for
+ * them. Disagreement with the classifier is judged as the agreement page judges it: the
+ * reference (gold answer, else the binary majority) against each mapped boolean metric.
+ * Readers are the agreement page's: browsers, and not while rating blind in the campaign
+ * (see decision 0014).
+ */
+@Service
+public class AdjudicationService {
+
+	static final List<String> KINDS = List.of("all", "raters", "classifier");
+
+	static final List<String> STATES = List.of("all", "undecided", "decided");
+
+	private final AgreementQueries agreementQueries;
+
+	private final AdjudicationQueries queries;
+
+	private final AgreementService agreement;
+
+	private final CampaignAccess access;
+
+	private final Rubrics rubrics;
+
+	private final RubricRules rules;
+
+	AdjudicationService(AgreementQueries agreementQueries, AdjudicationQueries queries, AgreementService agreement,
+			CampaignAccess access, Rubrics rubrics, RubricRules rules) {
+		this.agreementQueries = agreementQueries;
+		this.queries = queries;
+		this.agreement = agreement;
+		this.access = access;
+		this.rubrics = rubrics;
+		this.rules = rules;
+	}
+
+	/** An item in disagreement: which questions, and of which kind. */
+	public record QueueRow(long transcriptId, String run, String split, List<String> questions,
+			List<String> raterQuestions, List<String> classifierQuestions, List<String> decidedQuestions,
+			boolean decided, String link) {
+	}
+
+	/** The queue as the page and the API show it. */
+	public record Queue(long campaignId, String campaign, String kind, String question, String state,
+			List<Rubric.Question> questions, int inDisagreement, List<QueueRow> rows) {
+	}
+
+	/** The campaign for an adjudicator: 404, or 403 while they rate blind in it. */
+	Campaign campaign(long campaignId, Reader reader) {
+		Campaign campaign = access.readable(campaignId, reader);
+		agreement.checkNotBlind(campaign, reader);
+		return campaign;
+	}
+
+	Rubric rubric(Campaign campaign) {
+		return rubrics.version(campaign.rubricVersion())
+			.orElseThrow(() -> new IllegalStateException("rubric version " + campaign.rubricVersion() + " is missing"))
+			.rubric();
+	}
+
+	static List<Rubric.Question> adjudicable(Rubric rubric) {
+		return rubric.questions().stream().filter(q -> !"text".equals(q.type()) && !q.answers().isEmpty()).toList();
+	}
+
+	public Queue queue(long campaignId, Reader reader, String kind, String question, String state) {
+		String k = choice("kind", kind, KINDS);
+		String s = choice("state", state, STATES);
+		Campaign campaign = campaign(campaignId, reader);
+		Rubric rubric = rubric(campaign);
+		List<Rubric.Question> asked = adjudicable(rubric);
+		String q = question == null || question.isBlank() ? null : question;
+		if (q != null && asked.stream().noneMatch(x -> x.key().equals(q))) {
+			throw new BadRequestException(
+					"question must be one of " + String.join(", ", asked.stream().map(Rubric.Question::key).toList())
+							+ ", not '" + shorten(q) + "'");
+		}
+		List<QueueRow> all = rows(campaign, asked);
+		List<QueueRow> rows = new ArrayList<>();
+		for (QueueRow row : all) {
+			List<String> considered = switch (k) {
+				case "raters" -> row.raterQuestions();
+				case "classifier" -> row.classifierQuestions();
+				default -> row.questions();
+			};
+			if (considered.isEmpty() || (q != null && !considered.contains(q))) {
+				continue;
+			}
+			boolean decided = q != null ? row.decidedQuestions().contains(q)
+					: row.decidedQuestions().containsAll(considered);
+			if ("decided".equals(s) && !decided || "undecided".equals(s) && decided) {
+				continue;
+			}
+			rows.add(row);
+		}
+		return new Queue(campaignId, campaign.name(), k, q, s, asked, all.size(), rows);
+	}
+
+	/**
+	 * Every item of the campaign in disagreement of any kind, in the campaign's order.
+	 */
+	List<QueueRow> rows(Campaign campaign, List<Rubric.Question> asked) {
+		long id = campaign.id();
+		Map<Long, Map<String, String>> answersByLabel = new HashMap<>();
+		for (AgreementQueries.AnswerRow a : agreementQueries.answers(id)) {
+			answersByLabel.computeIfAbsent(a.labelId(), x -> new HashMap<>()).put(a.question(), a.answer());
+		}
+		Map<Long, Map<String, Map<String, String>>> byItem = new HashMap<>();
+		for (AgreementQueries.LabelRow l : agreementQueries.labels(id)) {
+			byItem.computeIfAbsent(l.transcriptId(), x -> new TreeMap<>())
+				.put(l.annotator(), answersByLabel.getOrDefault(l.labelId(), Map.of()));
+		}
+		List<String> metricNames = asked.stream()
+			.filter(q -> q.metricAnswers() != null)
+			.flatMap(q -> q.metricAnswers().keySet().stream())
+			.distinct()
+			.toList();
+		Map<Long, Map<String, Boolean>> metrics = new HashMap<>();
+		for (AgreementQueries.MetricRow m : agreementQueries.metrics(id, metricNames)) {
+			if (m.value() != null) {
+				metrics.computeIfAbsent(m.transcriptId(), x -> new HashMap<>()).put(m.metric(), m.value());
+			}
+		}
+		Map<Long, Map<String, String>> gold = new HashMap<>();
+		for (AgreementQueries.GoldRow g : agreementQueries.gold(id)) {
+			gold.computeIfAbsent(g.transcriptId(), x -> new HashMap<>()).put(g.question(), g.answer());
+		}
+		List<QueueRow> rows = new ArrayList<>();
+		for (AgreementQueries.ItemRow i : agreementQueries.items(id)) {
+			Map<String, Map<String, String>> raters = byItem.get(i.transcriptId());
+			if (raters == null) {
+				continue;
+			}
+			AgreementService.Item item = new AgreementService.Item(i.transcriptId(), i.split(), i.run(), raters);
+			Map<String, String> decided = gold.getOrDefault(i.transcriptId(), Map.of());
+			List<String> byRaters = new ArrayList<>();
+			List<String> byClassifier = new ArrayList<>();
+			for (Rubric.Question q : asked) {
+				if (ratersDisagree(item, q.key())) {
+					byRaters.add(q.key());
+				}
+				if (classifierDisagrees(item, q, metrics.getOrDefault(i.transcriptId(), Map.of()), decided)) {
+					byClassifier.add(q.key());
+				}
+			}
+			if (byRaters.isEmpty() && byClassifier.isEmpty()) {
+				continue;
+			}
+			Set<String> questions = new LinkedHashSet<>();
+			for (Rubric.Question q : asked) {
+				if (byRaters.contains(q.key()) || byClassifier.contains(q.key())) {
+					questions.add(q.key());
+				}
+			}
+			List<String> decidedQuestions = questions.stream().filter(decided::containsKey).toList();
+			rows.add(new QueueRow(i.transcriptId(), i.run(), i.split(), List.copyOf(questions), byRaters, byClassifier,
+					decidedQuestions, decidedQuestions.size() == questions.size(),
+					"/campaigns/" + id + "/adjudication/" + i.transcriptId()));
+		}
+		return rows;
+	}
+
+	/** Not all usable answers (unclear left out) are equal. */
+	static boolean ratersDisagree(AgreementService.Item item, String question) {
+		Set<String> seen = new LinkedHashSet<>();
+		for (Map<String, String> answers : item.answersByRater().values()) {
+			String a = answers.get(question);
+			if (a != null && !AgreementService.UNCLEAR.equals(a)) {
+				seen.add(a);
+			}
+		}
+		return seen.size() > 1;
+	}
+
+	/** Some mapped boolean metric differs from the reference (gold, else majority). */
+	static boolean classifierDisagrees(AgreementService.Item item, Rubric.Question q, Map<String, Boolean> metrics,
+			Map<String, String> gold) {
+		if (q.metricAnswers() == null) {
+			return false;
+		}
+		for (Map.Entry<String, List<String>> m : q.metricAnswers().entrySet()) {
+			Boolean machine = metrics.get(m.getKey());
+			if (machine == null) {
+				continue;
+			}
+			AgreementService.Reference reference = AgreementService.reference(item, q.key(), m.getValue(), gold);
+			if (reference.value() != null && !reference.value().equals(machine)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// ---------------------------------------------------------------- one item
+
+	/** The current gold answers of an item and every decision. */
+	public record GoldJson(long campaignId, long transcriptId, List<Gold> answers, List<GoldRevision> history) {
+	}
+
+	public GoldJson gold(long campaignId, long transcriptId, Reader reader) {
+		campaign(campaignId, reader);
+		item(campaignId, transcriptId);
+		return new GoldJson(campaignId, transcriptId, queries.gold(campaignId, transcriptId),
+				queries.history(campaignId, transcriptId));
+	}
+
+	void item(long campaignId, long transcriptId) {
+		if (!queries.hasItem(campaignId, transcriptId)) {
+			throw new NotFoundException(
+					"Transcript " + transcriptId + " is not an item of campaign " + campaignId + ".");
+		}
+	}
+
+	/**
+	 * Records the gold answer for one question: {@code revision} is the current gold
+	 * answer's revision (0 when there is none); a stale one is a conflict (409).
+	 */
+	@Transactional
+	public Gold save(long campaignId, long transcriptId, Reader reader, String question, String answer, String reason,
+			Integer revision) {
+		Campaign campaign = campaign(campaignId, reader);
+		item(campaignId, transcriptId);
+		Rubric.Question q = question(campaign, question);
+		if (answer == null || answer.isBlank()) {
+			throw new BadRequestException("answer is required: '" + q.key() + "' takes " + q.allowedAnswers());
+		}
+		List<String> problems = rules.problems(campaign.rubricVersion(), "masked", Map.of(q.key(), answer), false);
+		if (!problems.isEmpty()) {
+			throw new BadRequestException(String.join(" ", problems));
+		}
+		String why = reason(reason);
+		int expected = revision(revision);
+		int next = queries.lastRevision(campaignId, transcriptId, q.key()) + 1;
+		Instant now = Instant.now();
+		if (expected == 0) {
+			try {
+				queries.insert(campaignId, transcriptId, q.key(), answer, why, reader.username(), next, now);
+			}
+			catch (DuplicateKeyException e) {
+				throw stale(q.key(), 0);
+			}
+		}
+		else if (queries.update(campaignId, transcriptId, q.key(), answer, why, reader.username(), expected, next,
+				now) == 0) {
+			throw stale(q.key(), expected);
+		}
+		queries.revision(campaignId, transcriptId, q.key(), next, answer, why, reader.username(), now);
+		return new Gold(q.key(), answer, why, reader.username(), next, now);
+	}
+
+	/** Withdraws the gold answer of one question (kept in the history). */
+	@Transactional
+	public void withdraw(long campaignId, long transcriptId, Reader reader, String question, Integer revision,
+			String reason) {
+		Campaign campaign = campaign(campaignId, reader);
+		item(campaignId, transcriptId);
+		Rubric.Question q = question(campaign, question);
+		int expected = revision(revision);
+		if (expected == 0 || queries.delete(campaignId, transcriptId, q.key(), expected) == 0) {
+			throw stale(q.key(), expected);
+		}
+		int next = queries.lastRevision(campaignId, transcriptId, q.key()) + 1;
+		String why = reason == null || reason.isBlank() ? "withdrawn" : reason.strip();
+		queries.revision(campaignId, transcriptId, q.key(), next, null, why, reader.username(), Instant.now());
+	}
+
+	private Rubric.Question question(Campaign campaign, String key) {
+		List<Rubric.Question> asked = adjudicable(rubric(campaign));
+		if (key == null || key.isBlank()) {
+			throw new BadRequestException("question is required: one of "
+					+ String.join(", ", asked.stream().map(Rubric.Question::key).toList()));
+		}
+		return asked.stream()
+			.filter(q -> q.key().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new BadRequestException(
+					"question must be one of " + String.join(", ", asked.stream().map(Rubric.Question::key).toList())
+							+ ", not '" + shorten(key) + "'"));
+	}
+
+	private static String reason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new BadRequestException("reason is required: say why this is the gold answer");
+		}
+		if (reason.length() > 10000) {
+			throw new BadRequestException("reason is too long (at most 10000 characters)");
+		}
+		return reason.strip();
+	}
+
+	private static int revision(Integer revision) {
+		if (revision == null || revision < 0) {
+			throw new BadRequestException("revision is required: the current gold answer's revision, 0 for a new one");
+		}
+		return revision;
+	}
+
+	private static ConflictException stale(String question, int revision) {
+		return new ConflictException("The gold answer to '" + question + "' changed since revision " + revision
+				+ " was read (someone else decided it meanwhile): reload to see it, then decide again.");
+	}
+
+	static String choice(String name, String value, List<String> allowed) {
+		if (value == null || value.isBlank()) {
+			return allowed.get(0);
+		}
+		if (!allowed.contains(value)) {
+			throw new BadRequestException(
+					name + " must be one of " + String.join(", ", allowed) + ", not '" + shorten(value) + "'");
+		}
+		return value;
+	}
+
+	static String shorten(String s) {
+		return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+	}
+
+	// ---------------------------------------------------------------- the page
+
+	/** One question on the adjudicator page. */
+	public record QuestionView(Rubric.Question question, Map<String, String> raterAnswers, boolean ratersDisagree,
+			boolean classifierDisagrees, Map<String, Boolean> metrics, Gold gold) {
+	}
+
+	public record ItemPage(Campaign campaign, long transcriptId, String run, String split, List<String> raters,
+			List<QuestionView> questions, List<AdjudicationQueries.LabelSpan> spans, List<GoldRevision> history,
+			Long next, int queuePosition, int queueSize) {
+	}
+
+	public ItemPage page(long campaignId, long transcriptId, Reader reader) {
+		Campaign campaign = campaign(campaignId, reader);
+		item(campaignId, transcriptId);
+		List<Rubric.Question> asked = adjudicable(rubric(campaign));
+		List<QueueRow> queue = rows(campaign, asked);
+		QueueRow here = queue.stream().filter(r -> r.transcriptId() == transcriptId).findFirst().orElse(null);
+		int at = here == null ? -1 : queue.indexOf(here);
+		Long next = null;
+		for (int i = 1; i <= queue.size() && next == null; i++) {
+			QueueRow r = queue.get(Math.floorMod(at + i, queue.size()));
+			if (r.transcriptId() != transcriptId && !r.decided()) {
+				next = r.transcriptId();
+			}
+		}
+		Map<String, Map<String, String>> byQuestion = new LinkedHashMap<>();
+		for (AdjudicationQueries.LabelAnswer a : queries.answers(campaignId, transcriptId)) {
+			byQuestion.computeIfAbsent(a.question(), x -> new TreeMap<>()).put(a.annotator(), a.answer());
+		}
+		Map<String, Gold> gold = new HashMap<>();
+		queries.gold(campaignId, transcriptId).forEach(g -> gold.put(g.question(), g));
+		List<String> metricNames = asked.stream()
+			.filter(q -> q.metricAnswers() != null)
+			.flatMap(q -> q.metricAnswers().keySet().stream())
+			.distinct()
+			.toList();
+		Map<String, Boolean> metrics = new HashMap<>();
+		for (AgreementQueries.MetricRow m : agreementQueries.metrics(campaignId, metricNames)) {
+			if (m.transcriptId() == transcriptId && m.value() != null) {
+				metrics.put(m.metric(), m.value());
+			}
+		}
+		AgreementQueries.ItemRow row = agreementQueries.items(campaignId)
+			.stream()
+			.filter(i -> i.transcriptId() == transcriptId)
+			.findFirst()
+			.orElseThrow();
+		List<QuestionView> views = new ArrayList<>();
+		for (Rubric.Question q : asked) {
+			if (!q.askedIn(row.split()) && !gold.containsKey(q.key()) && !byQuestion.containsKey(q.key())) {
+				continue;
+			}
+			Map<String, Boolean> mapped = new TreeMap<>();
+			if (q.metricAnswers() != null) {
+				q.metricAnswers().keySet().forEach(name -> mapped.put(name, metrics.get(name)));
+			}
+			views.add(new QuestionView(q, byQuestion.getOrDefault(q.key(), Map.of()),
+					here != null && here.raterQuestions().contains(q.key()),
+					here != null && here.classifierQuestions().contains(q.key()), mapped, gold.get(q.key())));
+		}
+		return new ItemPage(campaign, transcriptId, row.run(), row.split(), queries.raters(campaignId, transcriptId),
+				views, queries.spans(campaignId, transcriptId), queries.history(campaignId, transcriptId), next, at + 1,
+				queue.size());
+	}
+
+}
