@@ -158,15 +158,14 @@ public class AdjudicationService {
 			if (raters == null) {
 				continue;
 			}
-			AgreementService.Item item = new AgreementService.Item(i.transcriptId(), i.split(), i.run(), raters);
 			Map<String, String> decided = gold.getOrDefault(i.transcriptId(), Map.of());
 			List<String> byRaters = new ArrayList<>();
 			List<String> byClassifier = new ArrayList<>();
 			for (Rubric.Question q : asked) {
-				if (ratersDisagree(item, q.key())) {
+				if (ratersDisagree(raters, q.key())) {
 					byRaters.add(q.key());
 				}
-				if (classifierDisagrees(item, q, metrics.getOrDefault(i.transcriptId(), Map.of()), decided)) {
+				if (classifierDisagrees(raters, q, metrics.getOrDefault(i.transcriptId(), Map.of()), decided)) {
 					byClassifier.add(q.key());
 				}
 			}
@@ -188,9 +187,9 @@ public class AdjudicationService {
 	}
 
 	/** Not all usable answers (unclear left out) are equal. */
-	static boolean ratersDisagree(AgreementService.Item item, String question) {
+	static boolean ratersDisagree(Map<String, Map<String, String>> answersByRater, String question) {
 		Set<String> seen = new LinkedHashSet<>();
-		for (Map<String, String> answers : item.answersByRater().values()) {
+		for (Map<String, String> answers : answersByRater.values()) {
 			String a = answers.get(question);
 			if (a != null && !AgreementService.UNCLEAR.equals(a)) {
 				seen.add(a);
@@ -200,8 +199,21 @@ public class AdjudicationService {
 	}
 
 	/** Some mapped boolean metric differs from the reference (gold, else majority). */
-	static boolean classifierDisagrees(AgreementService.Item item, Rubric.Question q, Map<String, Boolean> metrics,
-			Map<String, String> gold) {
+	static boolean classifierDisagrees(Map<String, Map<String, String>> answersByRater, Rubric.Question q,
+			Map<String, Boolean> metrics, Map<String, String> gold) {
+		List<String> values = new ArrayList<>();
+		int[] codes = answersByRater.values().stream().mapToInt(answers -> {
+			String a = answers.get(q.key());
+			if (a == null) {
+				return -1;
+			}
+			int at = values.indexOf(a);
+			if (at < 0) {
+				values.add(a);
+				at = values.size() - 1;
+			}
+			return at;
+		}).toArray();
 		if (q.metricAnswers() == null) {
 			return false;
 		}
@@ -210,7 +222,8 @@ public class AdjudicationService {
 			if (machine == null) {
 				continue;
 			}
-			AgreementService.Reference reference = AgreementService.reference(item, q.key(), m.getValue(), gold);
+			AgreementService.Reference reference = AgreementService.reference(codes, values, m.getValue(),
+					gold.get(q.key()));
 			if (reference.value() != null && !reference.value().equals(machine)) {
 				return true;
 			}
