@@ -168,4 +168,23 @@ class AgreementPageInChromiumTests extends FreshDatabase {
 		checkPage("unclear-category");
 	}
 
+	@Test
+	void theCorrectedRatesAndTheDashboardSectionFitAPhoneAndPassAxe() {
+		browser.logIn("admin", BrowserTest.ADMIN_PASSWORD);
+		browser.open("/campaigns/" + campaign + "/agreement");
+		browser.driver().findElement(By.partialLinkText("corrected for its errors")).click();
+		browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/corrected-rates"));
+		var d = browser.driver();
+		assertThat(d.findElement(By.tagName("h1")).getText()).contains("corrected for its errors");
+		assertThat(d.findElement(By.id("h-rates")).getText()).isEqualTo("Rates per run and condition");
+		assertThat(d.findElement(By.cssSelector(".crumbs")).getText()).contains("Pilot <b>&amp; agreement</b>");
+		checkPage("corrected");
+		// the dashboard loads its section after the page
+		browser.open("/dashboard");
+		browser.waitUpTo(Duration.ofSeconds(30))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("h-corrected")));
+		assertThat(d.findElement(By.id("corrected-rates")).getText()).contains("Pilot <b>&amp; agreement</b>");
+		checkPage("dashboard-corrected");
+	}
+
 }
