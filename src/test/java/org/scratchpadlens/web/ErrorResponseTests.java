@@ -190,11 +190,11 @@ class ErrorResponseTests extends FreshDatabase {
 
 	@Test
 	void anExportThatDoesNotExistAnswersInTheApisShape() throws Exception {
-		var missing = send(get("/export/transcripts.csv").header("Authorization", ADMIN));
+		var missing = send(get("/export/nothing.csv").header("Authorization", ADMIN));
 		assertThat(missing.statusCode()).isEqualTo(404);
-		assertThat(error(missing)).contains("/export/transcripts.csv").contains("/api/docs");
+		assertThat(error(missing)).contains("/export/nothing.csv").contains("/api/docs");
 
-		var noLogin = send(get("/export/transcripts.csv"));
+		var noLogin = send(get("/export/nothing.csv"));
 		assertThat(noLogin.statusCode()).isEqualTo(401);
 		assertThat(error(noLogin)).contains("needs a login");
 	}

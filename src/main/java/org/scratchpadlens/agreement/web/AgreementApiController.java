@@ -17,9 +17,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A campaign's agreement as JSON, and its statistics as CSV. */
+@Tag(name = "Agreement",
+		description = "Agreement between raters and with the classifier, per question, condition and run, with intervals")
 @RestController
 class AgreementApiController {
 

@@ -48,8 +48,8 @@ public class CorrectedRates {
 	 * @param rates per run, metric and condition
 	 * @param differences per run and metric: unmonitored minus training
 	 */
-	public record Json(long campaignId, String campaign, String sampling, String method, String sampleProblem,
-			List<Rate> rates, List<Difference> differences) {
+	public record CorrectedRatesJson(long campaignId, String campaign, String sampling, String method,
+			String sampleProblem, List<RateCorrection> rates, List<DifferenceCorrection> differences) {
 	}
 
 	/**
@@ -59,7 +59,7 @@ public class CorrectedRates {
 	 * reference
 	 * @param corrected the Rogan–Gladen estimate of the true rate, or why it is undefined
 	 */
-	public record Rate(String run, String question, String metric, String condition, Proportion classifier,
+	public record RateCorrection(String run, String question, String metric, String condition, Proportion classifier,
 			Proportion sensitivity, Proportion specificity, Stat corrected) {
 	}
 
@@ -68,7 +68,7 @@ public class CorrectedRates {
 	 * @param corrected the corrected difference; for the refusal metric it equals the
 	 * compliance gap (compliance in training minus compliance unmonitored)
 	 */
-	public record Difference(String run, String question, String metric, Double classifier, Stat corrected) {
+	public record DifferenceCorrection(String run, String question, String metric, Double classifier, Stat corrected) {
 	}
 
 	/** The dashboard's campaigns at most. */
@@ -79,15 +79,15 @@ public class CorrectedRates {
 	 * (one who rates blind in a campaign is left out of it until it is over for them),
 	 * for the dashboard.
 	 */
-	public List<Json> recent(Reader reader) {
+	public List<CorrectedRatesJson> recent(Reader reader) {
 		List<Long> ids = jdbc
 			.sql("select id from campaign order by id desc fetch first %d rows only".formatted(DASHBOARD_CAMPAIGNS))
 			.query(Long.class)
 			.list();
-		List<Json> all = new ArrayList<>();
+		List<CorrectedRatesJson> all = new ArrayList<>();
 		for (long id : ids) {
 			try {
-				Json json = campaign(id, reader);
+				CorrectedRatesJson json = campaign(id, reader);
 				if (!json.rates().isEmpty()) {
 					all.add(json);
 				}
@@ -99,7 +99,7 @@ public class CorrectedRates {
 		return all;
 	}
 
-	public Json campaign(long campaignId, Reader reader) {
+	public CorrectedRatesJson campaign(long campaignId, Reader reader) {
 		AgreementJson a = agreement.campaign(campaignId, reader, false);
 		Map<String, Object> row = jdbc.sql("select filter_query, sample_json from campaign where id = ?")
 			.param(campaignId)
@@ -110,11 +110,11 @@ public class CorrectedRates {
 				: "a seeded random sample of the transcripts the filter selects";
 		String problem = sampleProblem(filter);
 		if (problem != null) {
-			return new Json(a.campaignId(), a.campaign(), sampling, CorrectedRate.METHOD, problem, List.of(),
-					List.of());
+			return new CorrectedRatesJson(a.campaignId(), a.campaign(), sampling, CorrectedRate.METHOD, problem,
+					List.of(), List.of());
 		}
-		List<Rate> rates = new ArrayList<>();
-		List<Difference> differences = new ArrayList<>();
+		List<RateCorrection> rates = new ArrayList<>();
+		List<DifferenceCorrection> differences = new ArrayList<>();
 		for (ClassifierAgreement c : a.classifier()) {
 			for (ClassifierSlice s : c.slices()) {
 				if (s.run() == null || !"all".equals(s.condition())) {
@@ -133,7 +133,7 @@ public class CorrectedRates {
 				List<String> conditions = conditions(c, s.run());
 				for (String condition : conditions) {
 					Apparent run = apparent.getOrDefault(condition, new Apparent(0, 0));
-					rates.add(new Rate(s.run(), c.question(), c.metric(), condition,
+					rates.add(new RateCorrection(s.run(), c.question(), c.metric(), condition,
 							AgreementService.wilson(run.positives(), run.total(),
 									"no transcript of this condition has a value of the metric"),
 							sensitivity, specificity,
@@ -144,13 +144,14 @@ public class CorrectedRates {
 					Apparent train = apparent.getOrDefault("train", new Apparent(0, 0));
 					Double raw = deploy.total() == 0 || train.total() == 0 ? null
 							: (double) deploy.positives() / deploy.total() - (double) train.positives() / train.total();
-					differences.add(new Difference(s.run(), c.question(), c.metric(), raw,
+					differences.add(new DifferenceCorrection(s.run(), c.question(), c.metric(), raw,
 							AgreementService.stat("rogan_gladen_difference",
 									CorrectedRate.difference(deploy, train, accuracy), s.compared())));
 				}
 			}
 		}
-		return new Json(a.campaignId(), a.campaign(), sampling, CorrectedRate.METHOD, null, rates, differences);
+		return new CorrectedRatesJson(a.campaignId(), a.campaign(), sampling, CorrectedRate.METHOD, null, rates,
+				differences);
 	}
 
 	/** The conditions of the run the campaign has compared items in, training first. */

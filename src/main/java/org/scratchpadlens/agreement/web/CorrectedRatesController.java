@@ -2,6 +2,7 @@ package org.scratchpadlens.agreement.web;
 
 import org.scratchpadlens.annotation.campaign.Reader;
 import org.springframework.security.core.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** A campaign's corrected rates: the page and its JSON. */
+@Tag(name = "Agreement")
 @Controller
 class CorrectedRatesController {
 
@@ -33,7 +35,7 @@ class CorrectedRatesController {
 
 	@GetMapping(path = "/api/campaigns/{id}/corrected-rates", produces = "application/json")
 	@ResponseBody
-	CorrectedRates.Json json(@PathVariable long id, Authentication user) {
+	CorrectedRates.CorrectedRatesJson json(@PathVariable long id, Authentication user) {
 		return corrected.campaign(id, Reader.of(user));
 	}
 
