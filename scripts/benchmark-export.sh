@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Export benchmark (issue #7, "Performance"): the wide export of 75,000 transcripts x 3 raters in <= 10 s with flat
-# memory. Imports the release's shape (DATA_DIR, default /tmp/bench-data, else generated), starts the app with a
+# memory. Imports the release's shape (DATA_DIR, default target/bench-data, else generated there), starts the app with a
 # 256 MB heap and GC logging, adds a campaign over every transcript with 3 raters and 5 answers per label (SQL),
 # then times GET /export/transcripts.csv?campaign=<id> (and the long export) with curl over HTTP Basic, and, as
 # the same-run baseline, the raw SQL read of the same rows (scripts/ExportSqlBaseline.java). The heap after each GC
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 PORT=${1:-8187}
 JAR=$PWD/target/scratchpad-lens.jar
 WORK=$PWD/target/bench-export
-DATA=${DATA_DIR:-/tmp/bench-data}
+DATA=${DATA_DIR:-$PWD/target/bench-data}
 ADMIN=bench-admin-pass-1
 BASE=http://localhost:$PORT
 DB=$WORK/h2/db
