@@ -9,6 +9,8 @@
 #
 #   scripts/benchmark-agreement-page.sh [PORT]
 #
+# KEEP=1 reuses the store and campaign of an earlier run (to measure a change without importing again).
+#
 # The computing part alone, without a database (seconds, no import):
 #   ./mvnw -q -o test-compile && java -cp "target/classes:target/test-classes:$(./mvnw -q -o \
 #     dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
@@ -23,7 +25,8 @@ DATA=${DATA_DIR:-$WORK/data}
 BASE=http://localhost:$PORT
 
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
-rm -rf "$WORK/app" "$WORK/h2" && mkdir -p "$WORK/app" "$WORK/h2"
+rm -rf "$WORK/app" && mkdir -p "$WORK/app"
+[ -n "${KEEP:-}" ] && [ -f "$WORK/campaign" ] || { rm -rf "$WORK/h2" "$WORK/campaign"; mkdir -p "$WORK/h2"; }
 (cd "$WORK/app" && jar xf "$JAR")
 CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
 APP_PID=
@@ -36,10 +39,14 @@ java -version 2>&1 | head -1
 
 [ -d "$DATA/json_outputs" ] || java -jar "$JAR" generate "$DATA" --transcripts=75000 | tail -1
 DB=$WORK/h2/db
-echo "== H2: import the release"
-java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:" || true
-echo "== labels"
-CAMPAIGN=$(java -cp "$CP" scripts/AgreementPageBench.java labels "jdbc:h2:file:$DB" sa "" $RATERS | tail -1)
+if [ ! -f "$WORK/campaign" ]; then
+  echo "== H2: import the release"
+  java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:" || true
+  echo "== labels"
+  CAMPAIGN=$(java -cp "$CP" scripts/AgreementPageBench.java labels "jdbc:h2:file:$DB" sa "" $RATERS | tail -1)
+  echo "$CAMPAIGN" > "$WORK/campaign"
+fi
+CAMPAIGN=$(cat "$WORK/campaign")
 echo "campaign $CAMPAIGN"
 (cd "$WORK" && ADMIN_PASSWORD=bench-admin-pass-1 exec java -Xmx2g -jar "$JAR" --server.port=$PORT \
    --scratchpad.sample-data.enabled=false --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" \

@@ -253,6 +253,10 @@ class SecurityConfig {
 			.requestMatchers(reads("/campaigns/*/agreement", "/campaigns/*/agreement.csv", "/api/campaigns/*/agreement",
 					"/campaigns/*/corrected-rates", "/api/campaigns/*/corrected-rates", "/dashboard/corrected-rates"))
 			.hasAnyRole(BROWSERS)
+			// a list filter's agreement: researchers and admins (what they rate blind is
+			// left out)
+			.requestMatchers(reads("/agreement", "/agreement.csv", "/api/agreement"))
+			.hasAnyRole(BROWSERS)
 			// adjudication: researchers and admins (refused by
 			// agreement.web.AdjudicationService
 			// while they rate blind in the campaign, as its agreement)

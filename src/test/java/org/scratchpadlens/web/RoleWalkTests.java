@@ -156,6 +156,9 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /campaigns/{id}/agreement       BROWSERS
 			GET    /campaigns/{id}/agreement.csv   BROWSERS
 			GET    /api/campaigns/{id}/agreement   BROWSERS
+			GET    /agreement                      BROWSERS
+			GET    /agreement.csv                  BROWSERS
+			GET    /api/agreement                  BROWSERS
 			GET    /campaigns/{id}/corrected-rates BROWSERS
 			GET    /api/campaigns/{id}/corrected-rates BROWSERS
 			GET    /dashboard/corrected-rates      BROWSERS

@@ -14,13 +14,14 @@ import org.scratchpadlens.agreement.web.AgreementJson.Slice;
 import org.scratchpadlens.agreement.web.AgreementJson.Stat;
 import org.scratchpadlens.annotation.campaign.Reader;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A campaign's agreement as JSON, and its statistics as CSV. */
+/** A campaign's or a list filter's agreement as JSON, and its statistics as CSV. */
 @Tag(name = "Agreement",
 		description = "Agreement between raters and with the classifier, per question, condition and run, with intervals")
 @RestController
@@ -48,8 +49,31 @@ class AgreementApiController {
 	void csv(@PathVariable long id, @RequestParam(required = false) String unclear, Authentication user,
 			HttpServletResponse response) throws IOException {
 		AgreementJson json = agreement.campaign(id, Reader.of(user), AgreementRequest.unclearAsCategory(unclear));
+		write(json, "campaign-" + id + "-agreement.csv", response);
+	}
+
+	/**
+	 * The agreement of every label on the transcripts the list's filter selects (the
+	 * list's parameters; {@code unclear} as for a campaign).
+	 */
+	@GetMapping("/api/agreement")
+	AgreementJson filter(@RequestParam MultiValueMap<String, String> parameters,
+			@RequestParam(required = false) String unclear, Authentication user) {
+		return agreement.filter(parameters, Reader.of(user), AgreementRequest.unclearAsCategory(unclear));
+	}
+
+	/** The filter's agreement as CSV, one row per question × slice × statistic. */
+	@GetMapping("/agreement.csv")
+	void filterCsv(@RequestParam MultiValueMap<String, String> parameters,
+			@RequestParam(required = false) String unclear, Authentication user, HttpServletResponse response)
+			throws IOException {
+		write(agreement.filter(parameters, Reader.of(user), AgreementRequest.unclearAsCategory(unclear)),
+				"agreement.csv", response);
+	}
+
+	private static void write(AgreementJson json, String fileName, HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"campaign-" + id + "-agreement.csv\"");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
 			for (QuestionAgreement q : json.questions()) {

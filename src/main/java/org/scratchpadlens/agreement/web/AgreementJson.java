@@ -3,10 +3,21 @@ package org.scratchpadlens.agreement.web;
 import java.util.List;
 
 /**
- * A campaign's agreement, as the page shows it and {@code GET
- * /api/campaigns/{id}/agreement} returns it. Field names are documented in the README
+ * A campaign's agreement, or the agreement of every label on the transcripts a list
+ * filter selects, as the pages show it and {@code GET /api/campaigns/{id}/agreement} and
+ * {@code GET /api/agreement?<filter>} return it. Field names are documented in the README
  * ("Agreement in the app").
  *
+ * @param campaignId the campaign, or null for a filter's agreement
+ * @param campaign the campaign's name, or a description of the filter
+ * @param filter the list's parameters as a query string (null for a campaign)
+ * @param rubricVersion the campaign's rubric version; for a filter, the current version
+ * (labels made on other versions count for the questions they share with it)
+ * @param items the campaign's items, or the transcripts the filter selects
+ * @param olderLabels labels left out because their rater labelled the same transcript
+ * again in another campaign (the newest label counts; filter only)
+ * @param leftOutBlind transcripts of the filter left out because the reader rates them
+ * blind (filter only)
  * @param unclear {@code missing} (an "unclear" answer counts as no answer, the default)
  * or {@code category} (it is one more category)
  * @param raters everyone who submitted a label in the campaign, by name
@@ -15,9 +26,10 @@ import java.util.List;
  * @param classifier the automated metrics against the human answers (gold, else majority)
  * @param spans evidence-span agreement per criterion
  */
-public record AgreementJson(long campaignId, String campaign, int rubricVersion, String unclear, List<String> raters,
-		int items, int labelledItems, int labels, int unreliableBelow, List<QuestionAgreement> questions,
-		List<ClassifierAgreement> classifier, List<SpanAgreement> spans) {
+public record AgreementJson(Long campaignId, String campaign, String filter, int rubricVersion, String unclear,
+		List<String> raters, int items, int labelledItems, int labels, int olderLabels, int leftOutBlind,
+		int unreliableBelow, List<QuestionAgreement> questions, List<ClassifierAgreement> classifier,
+		List<SpanAgreement> spans) {
 
 	/**
 	 * @param level the level of measurement used for Krippendorff's alpha: ordinal for

@@ -1,14 +1,19 @@
 package org.scratchpadlens.agreement.web;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the agreement pages read: the submitted answers of a campaign with each item's
- * condition and run, the automated metrics and gold answers of its items, and its
- * evidence spans.
+ * What the agreement pages read: the submitted answers of a campaign (or of every label
+ * on a filter's transcripts) with each item's condition and run, the automated metrics
+ * and gold answers of its items, and its evidence spans.
  */
 @Repository
 class AgreementQueries {
@@ -38,8 +43,9 @@ class AgreementQueries {
 	record GoldRow(long transcriptId, String question, String answer) {
 	}
 
-	/** An evidence span, with the length of the message it lies in. */
-	record SpanRow(long transcriptId, String annotator, String question, int messageOrdinal, int start, int end) {
+	/** An evidence span of a label. */
+	record SpanRow(long labelId, long transcriptId, String annotator, String question, int messageOrdinal, int start,
+			int end) {
 	}
 
 	record MessageLength(long transcriptId, int ordinal, int length) {
@@ -102,29 +108,6 @@ class AgreementQueries {
 			.list();
 	}
 
-	List<SpanRow> spans(long campaignId) {
-		return jdbc.sql("""
-				select l.transcript_id, l.annotator, s.question, s.message_ordinal, s.start_offset, s.end_offset
-				from label_span s join label l on l.id = s.label_id where l.campaign_id = ?""")
-			.param(campaignId)
-			.query((rs, n) -> new SpanRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-					rs.getInt(6)))
-			.list();
-	}
-
-	/**
-	 * The length of every message of the campaign's labelled items (the span continuum).
-	 */
-	List<MessageLength> messageLengths(long campaignId) {
-		return jdbc.sql("""
-				select m.transcript_id, m.ordinal, coalesce(length(m.content), p.char_length, 0)
-				from message m left join system_prompt p on p.id = m.system_prompt_id
-				where m.transcript_id in (select distinct l.transcript_id from label l where l.campaign_id = ?)""")
-			.param(campaignId)
-			.query((rs, n) -> new MessageLength(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
-			.list();
-	}
-
 	/** Changes whenever a label, an answer or a gold answer of the campaign changes. */
 	String signature(long campaignId) {
 		return jdbc.sql("""
@@ -136,6 +119,172 @@ class AgreementQueries {
 			.query((rs, n) -> rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/"
 					+ rs.getString(5))
 			.single();
+	}
+
+	/**
+	 * Changes whenever any label, answer or gold answer of the store changes (the
+	 * filter-wide agreement's key adds the transcripts themselves).
+	 */
+	String signature() {
+		return jdbc.sql("""
+				select count(*), max(l.updated_at), sum(l.revision),
+				  (select count(*) from gold_answer_revision)
+				from label l""")
+			.query((rs, n) -> rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4))
+			.single();
+	}
+
+	/** One campaign's labels, and what goes with them. */
+	LabelSource campaign(long campaignId) {
+		return new LabelSource() {
+
+			@Override
+			public void labels(Consumer<LabelRow> each) {
+				readLabels("where l.campaign_id = ?", campaignId, each);
+			}
+
+			@Override
+			public void answers(AnswerSink sink) {
+				jdbc.sql("""
+						select a.label_id, a.question, a.answer
+						from label_answer a join label l on l.id = a.label_id
+						where l.campaign_id = ?""").param(campaignId).query(answerHandler(sink));
+			}
+
+			@Override
+			public List<MetricRow> metrics(List<String> names) {
+				return AgreementQueries.this.metrics(campaignId, names);
+			}
+
+			@Override
+			public List<GoldRow> gold() {
+				return AgreementQueries.this.gold(campaignId);
+			}
+
+			@Override
+			public List<SpanRow> spans() {
+				return readSpans("where l.campaign_id = ?", campaignId);
+			}
+
+			@Override
+			public List<MessageLength> messageLengths(Collection<Long> transcripts) {
+				return AgreementQueries.this.messageLengths(transcripts);
+			}
+
+		};
+	}
+
+	/**
+	 * Every submitted label, in any campaign, on these transcripts. The store is read
+	 * whole and narrowed here: an {@code in} list of tens of thousands of ids costs the
+	 * database more than the rows it spares.
+	 */
+	LabelSource transcripts(Set<Long> transcripts) {
+		return new LabelSource() {
+
+			@Override
+			public void labels(Consumer<LabelRow> each) {
+				readLabels("", null, row -> {
+					if (transcripts.contains(row.transcriptId())) {
+						each.accept(row);
+					}
+				});
+			}
+
+			@Override
+			public void answers(AnswerSink sink) {
+				jdbc.sql("select a.label_id, a.question, a.answer from label_answer a").query(answerHandler(sink));
+			}
+
+			@Override
+			public List<MetricRow> metrics(List<String> names) {
+				if (names.isEmpty()) {
+					return List.of();
+				}
+				List<MetricRow> rows = new ArrayList<>();
+				jdbc.sql("""
+						select m.transcript_id, n.name, m.bool_value
+						from metric m join metric_name n on n.id = m.metric_name_id
+						where n.name in (:names) and m.value_type = 'boolean'""")
+					.param("names", names)
+					.query((RowCallbackHandler) rs -> {
+						long id = rs.getLong(1);
+						if (transcripts.contains(id)) {
+							boolean value = rs.getBoolean(3);
+							rows.add(new MetricRow(id, rs.getString(2), rs.wasNull() ? null : value));
+						}
+					});
+				return rows;
+			}
+
+			@Override
+			public List<GoldRow> gold() {
+				return jdbc.sql("select transcript_id, question, answer from gold_answer order by decided_at")
+					.query((rs, n) -> new GoldRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+					.list()
+					.stream()
+					.filter(g -> transcripts.contains(g.transcriptId()))
+					.toList();
+			}
+
+			@Override
+			public List<SpanRow> spans() {
+				return readSpans("", null).stream().filter(s -> transcripts.contains(s.transcriptId())).toList();
+			}
+
+			@Override
+			public List<MessageLength> messageLengths(Collection<Long> ids) {
+				return AgreementQueries.this.messageLengths(ids);
+			}
+
+		};
+	}
+
+	private void readLabels(String where, Long campaignId, Consumer<LabelRow> each) {
+		var spec = jdbc.sql("""
+				select l.id, l.transcript_id, t.split, r.path, l.annotator
+				from label l join transcript t on t.id = l.transcript_id join run r on r.id = t.run_id
+				""" + where + " order by l.transcript_id, l.annotator, l.updated_at, l.id");
+		if (campaignId != null) {
+			spec = spec.param(campaignId);
+		}
+		spec.query((RowCallbackHandler) rs -> each
+			.accept(new LabelRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+	}
+
+	private static RowCallbackHandler answerHandler(LabelSource.AnswerSink sink) {
+		return rs -> sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
+	}
+
+	private List<SpanRow> readSpans(String where, Long campaignId) {
+		var spec = jdbc.sql("""
+				select s.label_id, l.transcript_id, l.annotator, s.question, s.message_ordinal, s.start_offset,
+				  s.end_offset
+				from label_span s join label l on l.id = s.label_id
+				""" + where);
+		if (campaignId != null) {
+			spec = spec.param(campaignId);
+		}
+		return spec
+			.query((rs, n) -> new SpanRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+					rs.getInt(6), rs.getInt(7)))
+			.list();
+	}
+
+	/** The length of every message of these transcripts (the span continuum). */
+	List<MessageLength> messageLengths(Collection<Long> transcripts) {
+		List<Long> ids = List.copyOf(transcripts);
+		List<MessageLength> lengths = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			lengths.addAll(jdbc.sql("""
+					select m.transcript_id, m.ordinal, coalesce(length(m.content), p.char_length, 0)
+					from message m left join system_prompt p on p.id = m.system_prompt_id
+					where m.transcript_id in (:ids)""")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+				.query((rs, n) -> new MessageLength(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
+				.list());
+		}
+		return lengths;
 	}
 
 }

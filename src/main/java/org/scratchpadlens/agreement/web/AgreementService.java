@@ -41,7 +41,11 @@ import org.scratchpadlens.annotation.campaign.NotARaterException;
 import org.scratchpadlens.annotation.campaign.Reader;
 import org.scratchpadlens.annotation.rubric.Rubric;
 import org.scratchpadlens.annotation.rubric.Rubrics;
+import org.scratchpadlens.transcript.list.TranscriptList;
 import org.springframework.stereotype.Service;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A campaign's agreement: reads its labels once and computes, per rubric question and
@@ -68,12 +72,30 @@ public class AgreementService {
 
 	private final CampaignProgress progress;
 
+	private final TranscriptList list;
+
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	/** Filter-wide agreements, the few most recently asked for. */
+	private final Map<String, Cached> filterCache = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<String, Cached>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+				return size() > FILTERS_KEPT;
+			}
+		});
+
+	private static final int FILTERS_KEPT = 8;
+
+	/** Parameters of the agreement itself; every other one is the list's filter. */
+	static final java.util.Set<String> OWN = java.util.Set.of("unclear", "size", "page", "cursor", "sort", "seed");
 
 	private record Cached(String signature, AgreementJson json) {
 	}
 
-	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress) {
+	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress,
+			TranscriptList list) {
+		this.list = list;
 		this.queries = queries;
 		this.rubrics = rubrics;
 		this.access = access;
@@ -100,6 +122,60 @@ public class AgreementService {
 		AgreementJson json = compute(campaign, rubric, unclearAsCategory);
 		cache.put(key, new Cached(signature, json));
 		return json;
+	}
+
+	/**
+	 * The agreement of every submitted label, in any campaign, on the transcripts the
+	 * list's filter selects (400 for a bad parameter, as the list), under the current
+	 * rubric. Transcripts the reader rates blind are left out (the list leaves out those
+	 * whose metrics are hidden from them; this also leaves out those whose other labels
+	 * are), and counted. Where a rater labelled one transcript in several campaigns,
+	 * their newest label counts.
+	 */
+	public AgreementJson filter(MultiValueMap<String, String> parameters, Reader reader, boolean unclearAsCategory) {
+		MultiValueMap<String, String> filter = new LinkedMultiValueMap<>();
+		parameters.forEach((k, v) -> {
+			if (!OWN.contains(k)) {
+				filter.put(k, v);
+			}
+		});
+		List<Long> ids = list.selectedIds(filter);
+		java.util.Set<Long> blinded = access.blindedFrom(reader.username());
+		java.util.Set<Long> chosen = new java.util.HashSet<>(ids.size() * 2);
+		int leftOut = 0;
+		long hash = 1;
+		for (long id : ids) {
+			if (blinded.contains(id)) {
+				leftOut++;
+			}
+			else {
+				chosen.add(id);
+				hash = 31 * hash + id;
+			}
+		}
+		Rubric rubric = rubrics.current().rubric();
+		String query = UriComponentsBuilder.newInstance().queryParams(filter).build().encode().getQuery();
+		String key = (query == null ? "" : query) + "/" + unclearAsCategory + "/" + rubric.version() + "/"
+				+ chosen.size() + "/" + hash;
+		String signature = queries.signature();
+		Cached cached = filterCache.get(key);
+		if (cached != null && cached.signature().equals(signature)) {
+			return cached.json();
+		}
+		AgreementJson json = compute(queries.transcripts(chosen), rubric, unclearAsCategory,
+				new Header(null, describe(filter), query == null ? "" : query, chosen.size(), leftOut));
+		filterCache.put(key, new Cached(signature, json));
+		return json;
+	}
+
+	/** "Every transcript", or the filter's parameters in words a reader recognises. */
+	static String describe(MultiValueMap<String, String> filter) {
+		if (filter.isEmpty()) {
+			return "Every transcript";
+		}
+		List<String> parts = new ArrayList<>();
+		filter.forEach((k, v) -> parts.add(k + " = " + String.join(" or ", v)));
+		return "Transcripts where " + String.join(", ", parts);
 	}
 
 	/**
@@ -169,12 +245,32 @@ public class AgreementService {
 
 	}
 
-	/** The labels read once: items, raters, and each question's answers as codes. */
-	record Labels(List<Item> items, List<String> raters, Map<String, Answers> answers, int labelCount) {
+	/**
+	 * The labels read once: items, raters, and each question's answers as codes.
+	 *
+	 * @param olderLabels labels left out because the same rater labelled the same
+	 * transcript again in another campaign (filter-wide agreement only)
+	 * @param labelIds the labels kept
+	 */
+	record Labels(List<Item> items, List<String> raters, Map<String, Answers> answers, int labelCount, int olderLabels,
+			java.util.Set<Long> labelIds) {
 	}
 
-	Labels read(long campaignId, List<Rubric.Question> questions) {
-		List<AgreementQueries.LabelRow> labelRows = queries.labels(campaignId);
+	Labels read(LabelSource source, List<Rubric.Question> questions) {
+		List<AgreementQueries.LabelRow> labelRows = new ArrayList<>();
+		int[] older = new int[1];
+		source.labels(l -> {
+			AgreementQueries.LabelRow last = labelRows.isEmpty() ? null : labelRows.get(labelRows.size() - 1);
+			if (last != null && last.transcriptId() == l.transcriptId() && last.annotator().equals(l.annotator())) {
+				// the same rater labelled this transcript in another campaign: the newest
+				// label speaks for them
+				labelRows.set(labelRows.size() - 1, l);
+				older[0]++;
+			}
+			else {
+				labelRows.add(l);
+			}
+		});
 		TreeSet<String> raterSet = new TreeSet<>();
 		for (AgreementQueries.LabelRow l : labelRows) {
 			raterSet.add(l.annotator());
@@ -219,33 +315,53 @@ public class AgreementService {
 			}
 			codes.put(q.key(), table);
 		}
-		for (AgreementQueries.AnswerRow a : queries.answers(campaignId)) {
-			int[][] table = codes.get(a.question());
-			Integer cell = cellOfLabel.get(a.labelId());
-			if (table == null || cell == null || a.answer() == null) {
-				continue;
+		source.answers((labelId, question, answer) -> {
+			int[][] table = codes.get(question);
+			Integer cell = cellOfLabel.get(labelId);
+			if (table == null || cell == null || answer == null) {
+				return;
 			}
-			List<String> v = values.get(a.question());
-			Integer code = codeOf.get(a.question()).computeIfAbsent(a.answer(), x -> {
+			List<String> v = values.get(question);
+			Integer code = codeOf.get(question).computeIfAbsent(answer, x -> {
 				v.add(x);
 				return v.size() - 1;
 			});
 			table[cell / m][cell % m] = code;
-		}
+		});
 		Map<String, Answers> answers = new HashMap<>();
 		for (Rubric.Question q : questions) {
 			answers.put(q.key(), new Answers(List.copyOf(values.get(q.key())), codes.get(q.key())));
 		}
-		return new Labels(List.copyOf(items), raters, answers, labelRows.size());
+		return new Labels(List.copyOf(items), raters, answers, labelRows.size(), older[0], cellOfLabel.keySet());
 	}
 
-	/** Everything, computed afresh from the store (no blind check, no cache). */
+	/**
+	 * A campaign's agreement, computed afresh from the store (no blind check, no cache).
+	 */
 	AgreementJson compute(Campaign campaign, Rubric rubric, boolean unclearAsCategory) {
+		return compute(queries.campaign(campaign.id()), rubric, unclearAsCategory,
+				new Header(campaign.id(), campaign.name(), null, campaign.items(), 0));
+	}
+
+	/**
+	 * What an agreement is of.
+	 *
+	 * @param campaignId the campaign, or null for a filter
+	 * @param filter the list's parameters as a query string, or null for a campaign
+	 * @param items the campaign's items, or the transcripts the filter selects
+	 * @param leftOutBlind transcripts of the filter left out because the reader rates
+	 * them blind
+	 */
+	record Header(Long campaignId, String name, String filter, int items, int leftOutBlind) {
+	}
+
+	/** Everything, computed afresh from the source (no blind check, no cache). */
+	AgreementJson compute(LabelSource source, Rubric rubric, boolean unclearAsCategory, Header header) {
 		List<Rubric.Question> asked = rubric.questions()
 			.stream()
 			.filter(q -> !"text".equals(q.type()) && !q.answers().isEmpty())
 			.toList();
-		Labels labels = read(campaign.id(), asked);
+		Labels labels = read(source, asked);
 		List<Item> itemList = labels.items();
 		TreeSet<String> runs = new TreeSet<>();
 		for (Item item : itemList) {
@@ -266,9 +382,9 @@ public class AgreementService {
 			slices.put(key, IntStream.range(0, itemList.size()).filter(i -> key.contains(itemList.get(i))).toArray());
 		}
 		List<ClassifierAgreement> classifier = new ArrayList<>();
-		Map<Long, Map<String, Boolean>> metrics = metrics(campaign.id(), rubric);
+		Map<Long, Map<String, Boolean>> metrics = metrics(source, rubric);
 		Map<Long, Map<String, String>> gold = new HashMap<>();
-		for (AgreementQueries.GoldRow g : queries.gold(campaign.id())) {
+		for (AgreementQueries.GoldRow g : source.gold()) {
 			gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
 		}
 		// Questions are independent: computed in parallel, kept in rubric order.
@@ -280,13 +396,14 @@ public class AgreementService {
 				classifier.add(classifier(q, m.getKey(), m.getValue(), labels, slices, metrics, gold));
 			}
 		}
-		List<SpanAgreement> spans = spans(campaign.id(), rubric, itemList, labels.raters());
-		return new AgreementJson(campaign.id(), campaign.name(), campaign.rubricVersion(),
-				unclearAsCategory ? "category" : "missing", labels.raters(), campaign.items(), itemList.size(),
-				labels.labelCount(), UNRELIABLE_BELOW, questions, classifier, spans);
+		List<SpanAgreement> spans = spans(source, rubric, labels);
+		return new AgreementJson(header.campaignId(), header.name(), header.filter(), rubric.version(),
+				unclearAsCategory ? "category" : "missing", labels.raters(), header.items(), itemList.size(),
+				labels.labelCount(), labels.olderLabels(), header.leftOutBlind(), UNRELIABLE_BELOW, questions,
+				classifier, spans);
 	}
 
-	private Map<Long, Map<String, Boolean>> metrics(long campaignId, Rubric rubric) {
+	private Map<Long, Map<String, Boolean>> metrics(LabelSource source, Rubric rubric) {
 		List<String> names = rubric.questions()
 			.stream()
 			.flatMap(q -> q.metricAnswers() == null ? java.util.stream.Stream.empty()
@@ -294,7 +411,7 @@ public class AgreementService {
 			.distinct()
 			.toList();
 		Map<Long, Map<String, Boolean>> metrics = new HashMap<>();
-		for (AgreementQueries.MetricRow m : queries.metrics(campaignId, names)) {
+		for (AgreementQueries.MetricRow m : source.metrics(names)) {
 			if (m.value() != null) {
 				metrics.computeIfAbsent(m.transcriptId(), k -> new HashMap<>()).put(m.metric(), m.value());
 			}
@@ -671,18 +788,26 @@ public class AgreementService {
 
 	// ---------------------------------------------------------------- evidence spans
 
-	private List<SpanAgreement> spans(long campaignId, Rubric rubric, List<Item> items, List<String> raters) {
+	private List<SpanAgreement> spans(LabelSource source, Rubric rubric, Labels labels) {
 		List<Rubric.Question> criteria = rubric.questions().stream().filter(Rubric.Question::evidence).toList();
 		if (criteria.isEmpty()) {
 			return List.of();
 		}
+		List<Item> items = labels.items();
+		List<String> raters = labels.raters();
+		List<AgreementQueries.SpanRow> spans = source.spans()
+			.stream()
+			.filter(s -> labels.labelIds().contains(s.labelId()))
+			.toList();
 		List<Item> complete = items.stream().filter(Item::labelledByAll).toList();
 		Map<Long, Item> completeById = new HashMap<>();
 		complete.forEach(i -> completeById.put(i.id(), i));
 		// Lay every message of the complete items end to end on one continuum.
 		Map<String, Long> base = new HashMap<>();
 		long continuum = 0;
-		List<AgreementQueries.MessageLength> lengths = new ArrayList<>(queries.messageLengths(campaignId));
+		// message lengths are read only when there is a span to place
+		List<AgreementQueries.MessageLength> lengths = new ArrayList<>(
+				spans.isEmpty() ? List.of() : source.messageLengths(completeById.keySet()));
 		lengths.sort(Comparator.comparingLong(AgreementQueries.MessageLength::transcriptId)
 			.thenComparingInt(AgreementQueries.MessageLength::ordinal));
 		Map<String, Integer> lengthOf = new HashMap<>();
@@ -693,7 +818,6 @@ public class AgreementService {
 				continuum += m.length();
 			}
 		}
-		List<AgreementQueries.SpanRow> spans = queries.spans(campaignId);
 		String method = "Krippendorff's unitizing alpha (DKPro Statistics), over the items labelled by all "
 				+ raters.size() + " raters, every message of them laid end to end as one continuum; a rater's "
 				+ "overlapping spans are merged";
@@ -705,16 +829,16 @@ public class AgreementService {
 			String undefined = null;
 			Double alpha = null;
 			if (raters.size() < 2) {
-				undefined = "needs at least 2 raters; the campaign has " + raters.size();
+				undefined = "needs at least 2 raters; there " + (raters.size() == 1 ? "is 1" : "are " + raters.size());
 			}
 			else if (complete.isEmpty()) {
 				undefined = "no item was labelled by all " + raters.size() + " raters";
 			}
-			else if (continuum == 0) {
-				undefined = "the items' messages are empty";
-			}
 			else if (mine.isEmpty()) {
 				undefined = "no rater marked evidence for this criterion on these items";
+			}
+			else if (continuum == 0) {
+				undefined = "the items' messages are empty";
 			}
 			else {
 				UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(raters.size(), 0, continuum);

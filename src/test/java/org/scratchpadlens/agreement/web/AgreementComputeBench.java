@@ -35,7 +35,7 @@ public final class AgreementComputeBench {
 				stub.labels.size(), stub.answers.size());
 		Campaign campaign = new Campaign(1, "bench", "bench", Instant.now(), rubric.version(), raters, "run", 1, false,
 				false, false, false, 1800, "", null, items, items);
-		AgreementService service = new AgreementService(stub, null, null, null);
+		AgreementService service = new AgreementService(stub, null, null, null, null);
 		for (int round = 0; round < 4; round++) {
 			long start = System.nanoTime();
 			AgreementJson json = service.compute(campaign, rubric, false);
@@ -57,33 +57,40 @@ public final class AgreementComputeBench {
 		}
 
 		@Override
-		List<LabelRow> labels(long campaignId) {
-			return labels;
-		}
+		LabelSource campaign(long campaignId) {
+			return new LabelSource() {
 
-		@Override
-		List<AnswerRow> answers(long campaignId) {
-			return answers;
-		}
+				@Override
+				public void labels(java.util.function.Consumer<LabelRow> each) {
+					labels.forEach(each);
+				}
 
-		@Override
-		List<MetricRow> metrics(long campaignId, List<String> names) {
-			return metrics;
-		}
+				@Override
+				public void answers(AnswerSink sink) {
+					answers.forEach(a -> sink.accept(a.labelId(), a.question(), a.answer()));
+				}
 
-		@Override
-		List<GoldRow> gold(long campaignId) {
-			return List.of();
-		}
+				@Override
+				public List<MetricRow> metrics(List<String> names) {
+					return metrics;
+				}
 
-		@Override
-		List<SpanRow> spans(long campaignId) {
-			return List.of();
-		}
+				@Override
+				public List<GoldRow> gold() {
+					return List.of();
+				}
 
-		@Override
-		List<MessageLength> messageLengths(long campaignId) {
-			return List.of();
+				@Override
+				public List<SpanRow> spans() {
+					return List.of();
+				}
+
+				@Override
+				public List<MessageLength> messageLengths(java.util.Collection<Long> transcripts) {
+					return List.of();
+				}
+
+			};
 		}
 
 	}
