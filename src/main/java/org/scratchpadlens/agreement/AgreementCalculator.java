@@ -79,6 +79,22 @@ public final class AgreementCalculator {
 				seed);
 	}
 
+	/**
+	 * Unweighted Cohen's kappa of two raters from their joint distribution
+	 * ({@code contingency[a][b]}: items rater A put in category a and rater B in b, over
+	 * the items both rated), with the same asymptotic interval as the report's. For
+	 * callers that already hold the table: the same value as {@link #computeCoded
+	 * computeCoded(2, ...)}{@code .cohenKappa()} without building the rest of a report.
+	 */
+	public static StatisticResult cohenKappa(long[][] contingency) {
+		for (long[] row : contingency) {
+			if (row.length != contingency.length) {
+				throw new IllegalArgumentException("the contingency table must be square");
+			}
+		}
+		return CohenKappa.compute(contingency, CohenKappa.identity(contingency.length));
+	}
+
 	private static AgreementReport report(ItemCounts all, int itemCount, int raters, long[][] contingency,
 			MeasurementLevel level, CategorySet categorySet, int bootstrapSamples, long seed) {
 		ItemCounts rated = all.withAtLeast(1);

@@ -52,7 +52,10 @@ final class KrippendorffAlpha {
 		this.level = level;
 		this.values = values;
 		this.k = data.categories;
-		Map<String, Integer> ids = new HashMap<>();
+		// A pattern is its count vector; packed into a long when it fits (counts under
+		// 256, at most 8 categories: every rubric question), else spelled out.
+		boolean packed = k <= 8 && maxCount(data) < 256;
+		Map<Object, Integer> ids = new HashMap<>();
 		int pairable = data.countWithAtLeast(2);
 		this.patternOfItem = new int[pairable];
 		int[] firstItemOfPattern = new int[pairable];
@@ -61,7 +64,8 @@ final class KrippendorffAlpha {
 			if (data.totals[i] < 2) {
 				continue;
 			}
-			String key = Arrays.toString(Arrays.copyOfRange(data.counts, i * k, (i + 1) * k));
+			Object key = packed ? (Object) pack(data.counts, i * k, k)
+					: Arrays.toString(Arrays.copyOfRange(data.counts, i * k, (i + 1) * k));
 			Integer id = ids.get(key);
 			if (id == null) {
 				id = ids.size();
@@ -93,6 +97,22 @@ final class KrippendorffAlpha {
 				}
 			}
 		}
+	}
+
+	private static int maxCount(ItemCounts data) {
+		int max = 0;
+		for (int total : data.totals) {
+			max = Math.max(max, total);
+		}
+		return max;
+	}
+
+	private static long pack(int[] counts, int from, int k) {
+		long key = 0;
+		for (int c = 0; c < k; c++) {
+			key = (key << 8) | counts[from + c];
+		}
+		return key;
 	}
 
 	int pairableItems() {

@@ -1,6 +1,7 @@
 package org.scratchpadlens.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.scratchpadlens.agreement.Tables.assertRoundsTo;
 import static org.scratchpadlens.agreement.Tables.estimate;
@@ -192,6 +193,24 @@ class PublishedValuesTest {
 			assertRoundsTo(kappa.standardError(), "0.05891072");
 			assertRoundsTo(estimate(report.gwetAc1()).value(), "0.8493305");
 			assertRoundsTo(estimate(report.percentAgreement()).value(), "0.89");
+		}
+
+		@Test
+		void theSameKappaAndStandardErrorFromTheContingencyTableAlone() {
+			// irrCAC's abstractors table, given as the joint distribution the agreement
+			// page
+			// builds for each pair of raters
+			Estimate kappa = estimate(
+					AgreementCalculator.cohenKappa(new long[][] { { 13, 0, 0 }, { 0, 20, 7 }, { 0, 4, 56 } }));
+			assertRoundsTo(kappa.value(), "0.7964094");
+			assertRoundsTo(kappa.standardError(), "0.05891072");
+			// Cohen's Wikipedia example: rows rater A yes/no, columns rater B
+			assertThat(estimate(AgreementCalculator.cohenKappa(new long[][] { { 20, 5 }, { 10, 15 } })).value())
+				.isCloseTo(0.4, within(1e-12));
+			assertThat(AgreementCalculator.cohenKappa(new long[][] { { 0, 0 }, { 0, 0 } }))
+				.isInstanceOf(Undefined.class);
+			assertThatThrownBy(() -> AgreementCalculator.cohenKappa(new long[][] { { 1, 2 }, { 3 } }))
+				.isInstanceOf(IllegalArgumentException.class);
 		}
 
 		@Test

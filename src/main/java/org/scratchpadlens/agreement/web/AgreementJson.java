@@ -102,11 +102,13 @@ public record AgreementJson(Long campaignId, String campaign, String filter, int
 	 * both false]]: rows the metric, columns the human reference
 	 * @param precision of the metric being true, against the human reference
 	 * @param recall of the human reference being true, found by the metric
-	 * @param disagreeing transcript ids where the metric and the reference differ
+	 * @param disagreeingCount transcripts where the metric and the reference differ
+	 * @param disagreeing the first {@code AgreementService.DISAGREEING_LISTED} of their
+	 * ids (all of them: the adjudication queue, kind {@code classifier})
 	 */
 	public record ClassifierSlice(String condition, String run, int compared, int gold, int ties, int noHumanAnswer,
 			int metricMissing, List<List<Long>> confusion, Stat kappa, Stat ac1, Stat percentAgreement,
-			Proportion precision, Proportion recall, List<Long> disagreeing) {
+			Proportion precision, Proportion recall, long disagreeingCount, List<Long> disagreeing) {
 	}
 
 	/**

@@ -25,7 +25,7 @@ class AgreementQueries {
 	}
 
 	/** One submitted label: who labelled which item (answers come separately). */
-	record LabelRow(long labelId, long transcriptId, String split, String run, String annotator) {
+	record LabelRow(long labelId, long transcriptId, String split, String run, String annotator, int revision) {
 	}
 
 	/** One answer of a label. */
@@ -53,12 +53,12 @@ class AgreementQueries {
 
 	List<LabelRow> labels(long campaignId) {
 		return jdbc.sql("""
-				select l.id, l.transcript_id, t.split, r.path, l.annotator
+				select l.id, l.transcript_id, t.split, r.path, l.annotator, l.revision
 				from label l join transcript t on t.id = l.transcript_id join run r on r.id = t.run_id
 				where l.campaign_id = ? order by l.transcript_id, l.annotator""")
 			.param(campaignId)
 			.query((rs, n) -> new LabelRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+					rs.getString(5), rs.getInt(6)))
 			.list();
 	}
 
@@ -108,17 +108,58 @@ class AgreementQueries {
 			.list();
 	}
 
-	/** Changes whenever a label, an answer or a gold answer of the campaign changes. */
-	String signature(long campaignId) {
+	/**
+	 * What a campaign's agreement rests on, read in one query: it changes whenever a
+	 * label, an answer or a gold answer of the campaign changes (an edit raises the
+	 * label's revision), or the campaign is made again under the same id.
+	 *
+	 * @param lastChange the newest label's {@code updated_at}: labels changed since are
+	 * read from it
+	 */
+	record CampaignState(long labels, long revisions, java.sql.Timestamp lastChange, long goldRevisions,
+			String created) {
+
+		String signature() {
+			return labels + "/" + lastChange + "/" + revisions + "/" + goldRevisions + "/" + created;
+		}
+
+	}
+
+	CampaignState state(long campaignId) {
 		return jdbc.sql("""
-				select count(*), max(l.updated_at), sum(l.revision),
+				select count(*), coalesce(sum(l.revision), 0), max(l.updated_at),
 				  (select count(*) from gold_answer_revision g where g.campaign_id = :c),
 				  (select created_at from campaign c where c.id = :c)
 				from label l where l.campaign_id = :c""")
 			.param("c", campaignId)
-			.query((rs, n) -> rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/"
-					+ rs.getString(5))
+			.query((rs, n) -> new CampaignState(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3), rs.getLong(4),
+					rs.getString(5)))
 			.single();
+	}
+
+	/** Changes whenever a label, an answer or a gold answer of the campaign changes. */
+	String signature(long campaignId) {
+		return state(campaignId).signature();
+	}
+
+	/**
+	 * The campaign's labels changed (added or edited) at or after this moment (V16
+	 * indexes {@code label (campaign_id, updated_at)} for it).
+	 */
+	List<LabelRow> changedSince(long campaignId, java.sql.Timestamp since) {
+		List<LabelRow> rows = new ArrayList<>();
+		readLabels("where l.campaign_id = ? and l.updated_at >= ?", List.of(campaignId, since), rows::add);
+		return rows;
+	}
+
+	/** The answers of these labels. */
+	void answersOf(Collection<Long> labelIds, LabelSource.AnswerSink sink) {
+		List<Long> ids = List.copyOf(labelIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			jdbc.sql("select a.label_id, a.question, a.answer from label_answer a where a.label_id in (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+				.query(answerHandler(sink));
+		}
 	}
 
 	/**
@@ -134,13 +175,26 @@ class AgreementQueries {
 			.single();
 	}
 
+	/**
+	 * Changes whenever an import writes, finishes or is undone (metrics change only
+	 * then).
+	 */
+	String importsSignature() {
+		return jdbc.sql("""
+				select count(*), cast(max(updated_at) as varchar(64)),
+				  coalesce(sum(transcripts_imported + transcripts_updated + files_seen), 0)
+				from import_job""")
+			.query((rs, n) -> rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getLong(3))
+			.single();
+	}
+
 	/** One campaign's labels, and what goes with them. */
 	LabelSource campaign(long campaignId) {
 		return new LabelSource() {
 
 			@Override
 			public void labels(Consumer<LabelRow> each) {
-				readLabels("where l.campaign_id = ?", campaignId, each);
+				readLabels("where l.campaign_id = ?", List.of(campaignId), each);
 			}
 
 			@Override
@@ -184,7 +238,7 @@ class AgreementQueries {
 
 			@Override
 			public void labels(Consumer<LabelRow> each) {
-				readLabels("", null, row -> {
+				readLabels("", List.of(), row -> {
 					if (transcripts.contains(row.transcriptId())) {
 						each.accept(row);
 					}
@@ -240,16 +294,16 @@ class AgreementQueries {
 		};
 	}
 
-	private void readLabels(String where, Long campaignId, Consumer<LabelRow> each) {
+	private void readLabels(String where, List<Object> params, Consumer<LabelRow> each) {
 		var spec = jdbc.sql("""
-				select l.id, l.transcript_id, t.split, r.path, l.annotator
+				select l.id, l.transcript_id, t.split, r.path, l.annotator, l.revision
 				from label l join transcript t on t.id = l.transcript_id join run r on r.id = t.run_id
 				""" + where + " order by l.transcript_id, l.annotator, l.updated_at, l.id");
-		if (campaignId != null) {
-			spec = spec.param(campaignId);
+		for (Object p : params) {
+			spec = spec.param(p);
 		}
-		spec.query((RowCallbackHandler) rs -> each
-			.accept(new LabelRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+		spec.query((RowCallbackHandler) rs -> each.accept(new LabelRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+				rs.getString(4), rs.getString(5), rs.getInt(6))));
 	}
 
 	private static RowCallbackHandler answerHandler(LabelSource.AnswerSink sink) {

@@ -64,6 +64,12 @@ public class AgreementService {
 
 	static final String UNCLEAR = "unclear";
 
+	/**
+	 * Disagreeing transcripts listed per classifier slice: thousands of links help nobody
+	 * (and made a 75,000-item campaign's JSON 9 MB); the adjudication queue has them all.
+	 */
+	static final int DISAGREEING_LISTED = 100;
+
 	private final AgreementQueries queries;
 
 	private final Rubrics rubrics;
@@ -75,6 +81,16 @@ public class AgreementService {
 	private final TranscriptList list;
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	/** The label tables of the few campaigns most recently viewed. */
+	private final Map<Long, CampaignTables> tables = new LinkedHashMap<>(8, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, CampaignTables> eldest) {
+			return size() > CAMPAIGNS_KEPT;
+		}
+	};
+
+	private static final int CAMPAIGNS_KEPT = 4;
 
 	/** Filter-wide agreements, the few most recently asked for. */
 	private final Map<String, Cached> filterCache = java.util.Collections
@@ -111,17 +127,85 @@ public class AgreementService {
 		Campaign campaign = access.readable(campaignId, reader);
 		checkNotBlind(campaign, reader);
 		String key = campaignId + "/" + unclearAsCategory;
-		String signature = queries.signature(campaignId);
+		AgreementQueries.CampaignState state = queries.state(campaignId);
 		Cached cached = cache.get(key);
-		if (cached != null && cached.signature().equals(signature)) {
+		if (cached != null && cached.signature().equals(state.signature())) {
 			return cached.json();
 		}
 		Rubric rubric = rubrics.version(campaign.rubricVersion())
 			.orElseThrow(() -> new IllegalStateException("rubric version " + campaign.rubricVersion() + " is missing"))
 			.rubric();
-		AgreementJson json = compute(campaign, rubric, unclearAsCategory);
-		cache.put(key, new Cached(signature, json));
+		LabelSource source = queries.campaign(campaignId);
+		Kept kept = kept(campaign, rubric, state, source);
+		AgreementJson json = compute(source, kept.labels(), kept.metrics(), rubric, unclearAsCategory,
+				new Header(campaign.id(), campaign.name(), null, campaign.items(), 0));
+		cache.put(key, new Cached(kept.state().signature(), json));
 		return json;
+	}
+
+	/** A campaign's labels as of {@code state}, with its items' metrics. */
+	private record Kept(Labels labels, Map<Long, Map<String, Boolean>> metrics, AgreementQueries.CampaignState state) {
+	}
+
+	/** What is kept of one campaign between views. */
+	private static final class CampaignTables {
+
+		LabelTables labels;
+
+		AgreementQueries.CampaignState state;
+
+		int rubricVersion;
+
+		Map<Long, Map<String, Boolean>> metrics;
+
+		String imports;
+
+	}
+
+	/**
+	 * The campaign's labels, read whole the first time and after that only those changed
+	 * since (and checked against the store's count and revision sum: anything the changes
+	 * missed, such as a label saved with an older time, makes it read whole again); its
+	 * items' metrics, read again only after an import.
+	 */
+	private Kept kept(Campaign campaign, Rubric rubric, AgreementQueries.CampaignState state, LabelSource source) {
+		CampaignTables t;
+		synchronized (tables) {
+			t = tables.computeIfAbsent(campaign.id(), id -> new CampaignTables());
+		}
+		synchronized (t) {
+			boolean fresh = t.labels == null || t.rubricVersion != rubric.version()
+					|| !java.util.Objects.equals(t.state.created(), state.created()) || t.state.lastChange() == null;
+			if (!fresh && !t.state.equals(state)) {
+				List<AgreementQueries.LabelRow> changed = queries.changedSince(campaign.id(), t.state.lastChange());
+				fresh = !t.labels.apply(changed, queries::answersOf);
+				if (!fresh && !matches(t.labels, state)) {
+					// a label saved while the changes were read: compare with the store
+					// now
+					state = queries.state(campaign.id());
+					fresh = !matches(t.labels, state);
+				}
+			}
+			if (fresh) {
+				t.labels = LabelTables.read(source, asked(rubric));
+				t.rubricVersion = rubric.version();
+			}
+			t.state = state;
+			String imports = queries.importsSignature();
+			if (t.metrics == null || !imports.equals(t.imports)) {
+				t.metrics = metrics(source, rubric);
+				t.imports = imports;
+			}
+			return new Kept(t.labels.snapshot(), t.metrics, state);
+		}
+	}
+
+	private static boolean matches(LabelTables labels, AgreementQueries.CampaignState state) {
+		return labels.labelCount() == state.labels() && labels.revisionSum() == state.revisions();
+	}
+
+	private static List<Rubric.Question> asked(Rubric rubric) {
+		return rubric.questions().stream().filter(q -> !"text".equals(q.type()) && !q.answers().isEmpty()).toList();
 	}
 
 	/**
@@ -256,85 +340,6 @@ public class AgreementService {
 			java.util.Set<Long> labelIds) {
 	}
 
-	Labels read(LabelSource source, List<Rubric.Question> questions) {
-		List<AgreementQueries.LabelRow> labelRows = new ArrayList<>();
-		int[] older = new int[1];
-		source.labels(l -> {
-			AgreementQueries.LabelRow last = labelRows.isEmpty() ? null : labelRows.get(labelRows.size() - 1);
-			if (last != null && last.transcriptId() == l.transcriptId() && last.annotator().equals(l.annotator())) {
-				// the same rater labelled this transcript in another campaign: the newest
-				// label speaks for them
-				labelRows.set(labelRows.size() - 1, l);
-				older[0]++;
-			}
-			else {
-				labelRows.add(l);
-			}
-		});
-		TreeSet<String> raterSet = new TreeSet<>();
-		for (AgreementQueries.LabelRow l : labelRows) {
-			raterSet.add(l.annotator());
-		}
-		List<String> raters = List.copyOf(raterSet);
-		Map<String, Integer> raterIndex = new HashMap<>();
-		for (int r = 0; r < raters.size(); r++) {
-			raterIndex.put(raters.get(r), r);
-		}
-		Map<Long, Integer> itemIndex = new HashMap<>();
-		List<Item> items = new ArrayList<>();
-		// label id -> item * raters + rater
-		Map<Long, Integer> cellOfLabel = new HashMap<>(labelRows.size() * 2);
-		for (AgreementQueries.LabelRow l : labelRows) {
-			Integer i = itemIndex.get(l.transcriptId());
-			if (i == null) {
-				i = items.size();
-				itemIndex.put(l.transcriptId(), i);
-				items.add(new Item(l.transcriptId(), l.split(), l.run(), new boolean[raters.size()]));
-			}
-			int r = raterIndex.get(l.annotator());
-			items.get(i).labelled()[r] = true;
-			cellOfLabel.put(l.labelId(), i * raters.size() + r);
-		}
-		int n = items.size();
-		int m = raters.size();
-		Map<String, List<String>> values = new HashMap<>();
-		Map<String, Map<String, Integer>> codeOf = new HashMap<>();
-		Map<String, int[][]> codes = new HashMap<>();
-		for (Rubric.Question q : questions) {
-			List<String> v = new ArrayList<>();
-			Map<String, Integer> c = new HashMap<>();
-			for (Rubric.Answer answer : q.answers()) {
-				c.putIfAbsent(answer.value(), v.size());
-				v.add(answer.value());
-			}
-			values.put(q.key(), v);
-			codeOf.put(q.key(), c);
-			int[][] table = new int[n][m];
-			for (int[] row : table) {
-				Arrays.fill(row, -1);
-			}
-			codes.put(q.key(), table);
-		}
-		source.answers((labelId, question, answer) -> {
-			int[][] table = codes.get(question);
-			Integer cell = cellOfLabel.get(labelId);
-			if (table == null || cell == null || answer == null) {
-				return;
-			}
-			List<String> v = values.get(question);
-			Integer code = codeOf.get(question).computeIfAbsent(answer, x -> {
-				v.add(x);
-				return v.size() - 1;
-			});
-			table[cell / m][cell % m] = code;
-		});
-		Map<String, Answers> answers = new HashMap<>();
-		for (Rubric.Question q : questions) {
-			answers.put(q.key(), new Answers(List.copyOf(values.get(q.key())), codes.get(q.key())));
-		}
-		return new Labels(List.copyOf(items), raters, answers, labelRows.size(), older[0], cellOfLabel.keySet());
-	}
-
 	/**
 	 * A campaign's agreement, computed afresh from the store (no blind check, no cache).
 	 */
@@ -357,11 +362,14 @@ public class AgreementService {
 
 	/** Everything, computed afresh from the source (no blind check, no cache). */
 	AgreementJson compute(LabelSource source, Rubric rubric, boolean unclearAsCategory, Header header) {
-		List<Rubric.Question> asked = rubric.questions()
-			.stream()
-			.filter(q -> !"text".equals(q.type()) && !q.answers().isEmpty())
-			.toList();
-		Labels labels = read(source, asked);
+		Labels labels = LabelTables.read(source, asked(rubric)).snapshot();
+		return compute(source, labels, metrics(source, rubric), rubric, unclearAsCategory, header);
+	}
+
+	/** Everything, from labels and metrics already read. */
+	private AgreementJson compute(LabelSource source, Labels labels, Map<Long, Map<String, Boolean>> metrics,
+			Rubric rubric, boolean unclearAsCategory, Header header) {
+		List<Rubric.Question> asked = asked(rubric);
 		List<Item> itemList = labels.items();
 		TreeSet<String> runs = new TreeSet<>();
 		for (Item item : itemList) {
@@ -382,7 +390,6 @@ public class AgreementService {
 			slices.put(key, IntStream.range(0, itemList.size()).filter(i -> key.contains(itemList.get(i))).toArray());
 		}
 		List<ClassifierAgreement> classifier = new ArrayList<>();
-		Map<Long, Map<String, Boolean>> metrics = metrics(source, rubric);
 		Map<Long, Map<String, String>> gold = new HashMap<>();
 		for (AgreementQueries.GoldRow g : source.gold()) {
 			gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
@@ -575,21 +582,17 @@ public class AgreementService {
 			for (int a = 0; a < columns.length; a++) {
 				for (int b = a + 1; b < columns.length; b++) {
 					long[][] matrix = new long[categories.size()][categories.size()];
-					List<int[]> rows = new ArrayList<>();
+					int both = 0;
 					for (int[] row : table) {
 						int x = row[a];
 						int y = row[b];
 						if (x >= 0 && y >= 0) {
-							rows.add(new int[] { x, y });
 							matrix[x][y]++;
+							both++;
 						}
 					}
-					int both = rows.size();
 					StatisticResult kappa = both == 0 ? new Undefined("no item answered by both")
-							: AgreementCalculator
-								.computeCoded(2, rows.toArray(int[][]::new), MeasurementLevel.NOMINAL, categorySet, 0,
-										0)
-								.cohenKappa();
+							: AgreementCalculator.cohenKappa(matrix);
 					pairs.add(new PairKappa(raters.get(a), raters.get(b), both,
 							stat(Statistic.COHEN_KAPPA.key(), kappa, both)));
 					List<List<Long>> matrixRows = new ArrayList<>();
@@ -700,7 +703,7 @@ public class AgreementService {
 				Objects.equals(metric, q.metric()) ? q.metricNote() : null, slices);
 	}
 
-	private static ClassifierSlice classifierSlice(SliceKey key, int[] in, List<Item> items, Boolean[] machines,
+	static ClassifierSlice classifierSlice(SliceKey key, int[] in, List<Item> items, Boolean[] machines,
 			Reference[] humans) {
 		int ties = 0;
 		int none = 0;
@@ -738,11 +741,15 @@ public class AgreementService {
 			}
 			else if (machine) {
 				fp++;
-				disagreeing.add(id);
+				if (disagreeing.size() < DISAGREEING_LISTED) {
+					disagreeing.add(id);
+				}
 			}
 			else if (human.value()) {
 				fn++;
-				disagreeing.add(id);
+				if (disagreeing.size() < DISAGREEING_LISTED) {
+					disagreeing.add(id);
+				}
 			}
 			else {
 				tn++;
@@ -768,7 +775,7 @@ public class AgreementService {
 		return new ClassifierSlice(key.condition(), key.run(), compared, fromGold, ties, none, missing,
 				List.of(List.of(tp, fp), List.of(fn, tn)), kappa, ac1, percent,
 				wilson(tp, tp + fp, "no item where the metric is true"),
-				wilson(tp, tp + fn, "no item where the human reference is true"), disagreeing);
+				wilson(tp, tp + fn, "no item where the human reference is true"), fp + fn, disagreeing);
 	}
 
 	/** x/n with the Wilson score 95% interval. */

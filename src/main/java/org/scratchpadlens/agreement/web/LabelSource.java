@@ -39,6 +39,14 @@ interface LabelSource {
 	/** The length of every message of these transcripts. */
 	List<MessageLength> messageLengths(Collection<Long> transcripts);
 
+	/** Reads the answers of some labels. */
+	@FunctionalInterface
+	interface AnswerReader {
+
+		void read(java.util.Set<Long> labelIds, AnswerSink sink);
+
+	}
+
 	/** One answer, as it streams from the store. */
 	@FunctionalInterface
 	interface AnswerSink {

@@ -112,7 +112,7 @@ public final class AgreementComputeBench {
 			}
 			for (int r = 0; r < raters; r++) {
 				labelId++;
-				stub.labels.add(new AgreementQueries.LabelRow(labelId, i, split, run, "rater-" + r));
+				stub.labels.add(new AgreementQueries.LabelRow(labelId, i, split, run, "rater-" + r, 1));
 				for (int q = 0; q < truth.length; q++) {
 					List<Rubric.Answer> a = asked.get(q).answers();
 					String answer = random.nextInt(5) == 0 ? a.get(random.nextInt(a.size())).value() : truth[q];
