@@ -95,6 +95,44 @@ public final class AgreementCalculator {
 		return CohenKappa.compute(contingency, CohenKappa.identity(contingency.length));
 	}
 
+	/** Percent agreement, Cohen's kappa and Gwet's AC1 of two raters. */
+	public record TwoRaters(int items, StatisticResult percentAgreement, StatisticResult cohenKappa,
+			StatisticResult gwetAc1) {
+	}
+
+	/**
+	 * Percent agreement, Cohen's kappa and AC1 of two raters over the items both rated:
+	 * the same values and intervals as {@link #computeCoded computeCoded(2, ...)} gives
+	 * for them, without the statistics a two-rater comparison does not report (Fleiss,
+	 * alpha, weighted kappas). {@code codes[item]} holds the two raters' category
+	 * indices.
+	 * @throws IllegalArgumentException when a code is outside the categories or an item
+	 * lacks a rating
+	 */
+	public static TwoRaters twoRaters(int[][] codes, CategorySet categories) {
+		int k = categories.size();
+		int n = codes.length;
+		int[] counts = new int[n * k];
+		int[] totals = new int[n];
+		long[][] contingency = new long[k][k];
+		for (int i = 0; i < n; i++) {
+			int a = codes[i][0];
+			int b = codes[i][1];
+			if (a < 0 || b < 0 || a >= k || b >= k) {
+				throw new IllegalArgumentException(
+						"item " + (i + 1) + ": codes " + a + ", " + b + " are not both among the " + k + " categories");
+			}
+			counts[i * k + a]++;
+			counts[i * k + b]++;
+			totals[i] = 2;
+			contingency[a][b]++;
+		}
+		ItemCounts all = ItemCounts.of(n, k, counts, totals);
+		return new TwoRaters(n, GwetFramework.compute(all, GwetFramework.Coefficient.PERCENT_AGREEMENT),
+				CohenKappa.compute(contingency, CohenKappa.identity(k)),
+				GwetFramework.compute(all, GwetFramework.Coefficient.GWET_AC1));
+	}
+
 	private static AgreementReport report(ItemCounts all, int itemCount, int raters, long[][] contingency,
 			MeasurementLevel level, CategorySet categorySet, int bootstrapSamples, long seed) {
 		ItemCounts rated = all.withAtLeast(1);

@@ -214,6 +214,35 @@ class PublishedValuesTest {
 		}
 
 		@Test
+		void theTwoRaterSummaryGivesIrrCacsKappaAc1AndPercentAgreement() {
+			// the abstractors table expanded to one row per item, codes in category order
+			long[][] joint = { { 13, 0, 0 }, { 0, 20, 7 }, { 0, 4, 56 } };
+			java.util.List<int[]> rows = new java.util.ArrayList<>();
+			for (int a = 0; a < 3; a++) {
+				for (int b = 0; b < 3; b++) {
+					for (long x = 0; x < joint[a][b]; x++) {
+						rows.add(new int[] { a, b });
+					}
+				}
+			}
+			AgreementCalculator.TwoRaters two = AgreementCalculator.twoRaters(rows.toArray(int[][]::new),
+					CategorySet.of("Ectopic", "AIU", "NIU"));
+			assertThat(two.items()).isEqualTo(100);
+			assertRoundsTo(estimate(two.cohenKappa()).value(), "0.7964094");
+			assertRoundsTo(estimate(two.cohenKappa()).standardError(), "0.05891072");
+			assertRoundsTo(estimate(two.gwetAc1()).value(), "0.8493305");
+			assertRoundsTo(estimate(two.percentAgreement()).value(), "0.89");
+			// the intervals are the full report's
+			AgreementReport full = AgreementCalculator.computeCoded(2, rows.toArray(int[][]::new),
+					MeasurementLevel.NOMINAL, CategorySet.of("Ectopic", "AIU", "NIU"), 0, 0);
+			assertThat(two.gwetAc1()).isEqualTo(full.gwetAc1());
+			assertThat(two.percentAgreement()).isEqualTo(full.percentAgreement());
+			assertThat(two.cohenKappa()).isEqualTo(full.cohenKappa());
+			assertThatThrownBy(() -> AgreementCalculator.twoRaters(new int[][] { { 0, -1 } }, CategorySet.of("a", "b")))
+				.isInstanceOf(IllegalArgumentException.class);
+		}
+
+		@Test
 		void spssSexOfStudentsKappaAndAsymptoticStandardError() {
 			RatingTable table = Tables.fromContingency(new long[][] { { 118, 1 }, { 1, 63 } }, "female", "male");
 			Estimate kappa = estimate(AgreementCalculator.compute(table).cohenKappa());

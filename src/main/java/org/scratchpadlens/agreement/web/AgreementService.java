@@ -70,6 +70,8 @@ public class AgreementService {
 	 */
 	static final int DISAGREEING_LISTED = 100;
 
+	private static final CategorySet TRUE_FALSE = CategorySet.of("true", "false");
+
 	private final AgreementQueries queries;
 
 	private final Rubrics rubrics;
@@ -398,11 +400,26 @@ public class AgreementService {
 		List<QuestionAgreement> questions = asked.parallelStream()
 			.map(q -> question(q, labels, slices, unclearAsCategory))
 			.toList();
+		// Each metric's value per item, found once for every question compared with it.
+		Map<String, Boolean[]> machines = new HashMap<>();
+		List<Map.Entry<Rubric.Question, Map.Entry<String, List<String>>>> comparisons = new ArrayList<>();
 		for (Rubric.Question q : asked) {
 			for (Map.Entry<String, List<String>> m : metricOrder(q)) {
-				classifier.add(classifier(q, m.getKey(), m.getValue(), labels, slices, metrics, gold));
+				comparisons.add(Map.entry(q, m));
+				machines.computeIfAbsent(m.getKey(), name -> {
+					Boolean[] values = new Boolean[itemList.size()];
+					for (int i = 0; i < values.length; i++) {
+						Map<String, Boolean> of = metrics.get(itemList.get(i).id());
+						values[i] = of == null ? null : of.get(name);
+					}
+					return values;
+				});
 			}
 		}
+		classifier.addAll(comparisons.parallelStream()
+			.map(c -> classifier(c.getKey(), c.getValue().getKey(), c.getValue().getValue(), labels, slices,
+					machines.get(c.getValue().getKey()), gold))
+			.toList());
 		List<SpanAgreement> spans = spans(source, rubric, labels);
 		return new AgreementJson(header.campaignId(), header.name(), header.filter(), rubric.version(),
 				unclearAsCategory ? "category" : "missing", labels.raters(), header.items(), itemList.size(),
@@ -649,20 +666,34 @@ public class AgreementService {
 	 * when missing
 	 */
 	static Reference reference(int[] codes, List<String> values, List<String> positives, String gold) {
+		return reference(codes, polarity(values, positives), positives, gold);
+	}
+
+	/**
+	 * What each answer value says of the metric's reference: 1 positive, 0 negative, -1
+	 * unclear (left out).
+	 */
+	static int[] polarity(List<String> values, List<String> positives) {
+		int[] polarity = new int[values.size()];
+		for (int v = 0; v < polarity.length; v++) {
+			String a = values.get(v);
+			polarity[v] = UNCLEAR.equals(a) ? -1 : positives.contains(a) ? 1 : 0;
+		}
+		return polarity;
+	}
+
+	/** The same, with the answer values' {@link #polarity} worked out once. */
+	static Reference reference(int[] codes, int[] polarity, List<String> positives, String gold) {
 		if (gold != null && !UNCLEAR.equals(gold)) {
 			return new Reference(positives.contains(gold), true, false);
 		}
 		int yes = 0;
 		int no = 0;
 		for (int code : codes) {
-			if (code < 0) {
+			if (code < 0 || polarity[code] < 0) {
 				continue;
 			}
-			String a = values.get(code);
-			if (UNCLEAR.equals(a)) {
-				continue;
-			}
-			if (positives.contains(a)) {
+			if (polarity[code] == 1) {
 				yes++;
 			}
 			else {
@@ -676,18 +707,15 @@ public class AgreementService {
 	}
 
 	private ClassifierAgreement classifier(Rubric.Question q, String metric, List<String> positives, Labels labels,
-			Map<SliceKey, int[]> keys, Map<Long, Map<String, Boolean>> metrics, Map<Long, Map<String, String>> gold) {
+			Map<SliceKey, int[]> keys, Boolean[] machine, Map<Long, Map<String, String>> gold) {
 		List<Item> items = labels.items();
 		Answers answers = labels.answers().get(q.key());
-		// Each item's metric value and human reference, found once for every slice.
-		Boolean[] machine = new Boolean[items.size()];
+		int[] polarity = polarity(answers.values(), positives);
+		// Each item's human reference, found once for every slice.
 		Reference[] human = new Reference[items.size()];
 		for (int i = 0; i < items.size(); i++) {
-			long id = items.get(i).id();
-			Map<String, Boolean> values = metrics.get(id);
-			machine[i] = values == null ? null : values.get(metric);
-			Map<String, String> goldAnswers = gold.get(id);
-			human[i] = reference(answers.codes()[i], answers.values(), positives,
+			Map<String, String> goldAnswers = gold.get(items.get(i).id());
+			human[i] = reference(answers.codes()[i], polarity, positives,
 					goldAnswers == null ? null : goldAnswers.get(q.key()));
 		}
 		List<ClassifierSlice> slices = new ArrayList<>();
@@ -766,8 +794,8 @@ public class AgreementService {
 			percent = stat(Statistic.PERCENT_AGREEMENT.key(), u, 0);
 		}
 		else {
-			AgreementReport report = AgreementCalculator.computeCoded(2, table.toArray(int[][]::new),
-					MeasurementLevel.NOMINAL, CategorySet.of("true", "false"), 0, 0);
+			AgreementCalculator.TwoRaters report = AgreementCalculator.twoRaters(table.toArray(int[][]::new),
+					TRUE_FALSE);
 			kappa = stat(Statistic.COHEN_KAPPA.key(), report.cohenKappa(), compared);
 			ac1 = stat(Statistic.GWET_AC1.key(), report.gwetAc1(), compared);
 			percent = stat(Statistic.PERCENT_AGREEMENT.key(), report.percentAgreement(), compared);
