@@ -18,6 +18,8 @@ import java.util.List;
  * again in another campaign (the newest label counts; filter only)
  * @param leftOutBlind transcripts of the filter left out because the reader rates them
  * blind (filter only)
+ * @param updating labels changed since these figures, which were the last finished when
+ * the reader asked (newer ones took longer than the page waits): ask again shortly
  * @param unclear {@code missing} (an "unclear" answer counts as no answer, the default)
  * or {@code category} (it is one more category)
  * @param raters everyone who submitted a label in the campaign, by name
@@ -28,8 +30,14 @@ import java.util.List;
  */
 public record AgreementJson(Long campaignId, String campaign, String filter, int rubricVersion, String unclear,
 		List<String> raters, int items, int labelledItems, int labels, int olderLabels, int leftOutBlind,
-		int unreliableBelow, List<QuestionAgreement> questions, List<ClassifierAgreement> classifier,
+		int unreliableBelow, boolean updating, List<QuestionAgreement> questions, List<ClassifierAgreement> classifier,
 		List<SpanAgreement> spans) {
+
+	/** The same figures, said to be the last finished ones while newer are computed. */
+	AgreementJson asUpdating() {
+		return new AgreementJson(campaignId, campaign, filter, rubricVersion, unclear, raters, items, labelledItems,
+				labels, olderLabels, leftOutBlind, unreliableBelow, true, questions, classifier, spans);
+	}
 
 	/**
 	 * @param level the level of measurement used for Krippendorff's alpha: ordinal for

@@ -188,6 +188,13 @@ class AgreementQueries {
 			.single();
 	}
 
+	/** The campaigns whose labels changed most recently, newest first. */
+	List<Long> recentlyLabelled(int limit) {
+		return jdbc.sql("""
+				select campaign_id from label group by campaign_id order by max(updated_at) desc
+				offset 0 rows fetch next :n rows only""").param("n", limit).query(Long.class).list();
+	}
+
 	/** One campaign's labels, and what goes with them. */
 	LabelSource campaign(long campaignId) {
 		return new LabelSource() {

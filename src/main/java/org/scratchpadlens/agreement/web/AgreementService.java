@@ -111,8 +111,31 @@ public class AgreementService {
 	private record Cached(String signature, AgreementJson json) {
 	}
 
+	/**
+	 * Computes campaigns' agreement one at a time, off the request threads: a view waits
+	 * for it up to {@link #waitMillis}, then shows the last finished result, marked as
+	 * being updated.
+	 */
+	private final java.util.concurrent.ExecutorService computing = java.util.concurrent.Executors
+		.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "agreement");
+			t.setDaemon(true);
+			t.setPriority(Thread.NORM_PRIORITY - 1);
+			return t;
+		});
+
+	private final Map<String, java.util.concurrent.CompletableFuture<Cached>> inFlight = new ConcurrentHashMap<>();
+
+	private final long waitMillis;
+
+	private final boolean warmUp;
+
 	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress,
-			TranscriptList list) {
+			TranscriptList list,
+			@org.springframework.beans.factory.annotation.Value("${scratchpad.agreement.wait-millis:1500}") long waitMillis,
+			@org.springframework.beans.factory.annotation.Value("${scratchpad.agreement.warm-up:true}") boolean warmUp) {
+		this.waitMillis = waitMillis;
+		this.warmUp = warmUp;
 		this.list = list;
 		this.queries = queries;
 		this.rubrics = rubrics;
@@ -134,15 +157,89 @@ public class AgreementService {
 		if (cached != null && cached.signature().equals(state.signature())) {
 			return cached.json();
 		}
+		java.util.concurrent.CompletableFuture<Cached> next = inFlight.computeIfAbsent(key,
+				k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+					try {
+						return refresh(campaign, unclearAsCategory, key);
+					}
+					finally {
+						inFlight.remove(k);
+					}
+				}, computing));
+		try {
+			if (cached == null) {
+				return next.join().json();
+			}
+			return next.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS).json();
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			// the last finished figures now, the new ones when they are ready
+			return cached.json().asUpdating();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the agreement was computed", ex);
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/** Computes the campaign's agreement from its kept tables, and keeps the result. */
+	private Cached refresh(Campaign campaign, boolean unclearAsCategory, String key) {
+		AgreementQueries.CampaignState state = queries.state(campaign.id());
 		Rubric rubric = rubrics.version(campaign.rubricVersion())
 			.orElseThrow(() -> new IllegalStateException("rubric version " + campaign.rubricVersion() + " is missing"))
 			.rubric();
-		LabelSource source = queries.campaign(campaignId);
+		LabelSource source = queries.campaign(campaign.id());
 		Kept kept = kept(campaign, rubric, state, source);
 		AgreementJson json = compute(source, kept.labels(), kept.metrics(), rubric, unclearAsCategory,
 				new Header(campaign.id(), campaign.name(), null, campaign.items(), 0));
-		cache.put(key, new Cached(kept.state().signature(), json));
-		return json;
+		Cached result = new Cached(kept.state().signature(), json);
+		cache.put(key, result);
+		return result;
+	}
+
+	/**
+	 * After a start, reads and computes the campaigns with the most recent labels in the
+	 * background, so that their first view does not pay for reading every label (on a
+	 * 75,000-item campaign with 5 raters, ~13 s of SQL on H2).
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void warmUp() {
+		if (!warmUp) {
+			return;
+		}
+		for (long id : queries.recentlyLabelled(CAMPAIGNS_KEPT)) {
+			computing.submit(() -> {
+				try {
+					Campaign campaign = access.readable(id, new Reader("", true));
+					refresh(campaign, false, id + "/false");
+				}
+				catch (RuntimeException ex) {
+					org.slf4j.LoggerFactory.getLogger(AgreementService.class)
+						.warn("Agreement of campaign {} not computed ahead: {}", id, ex.toString());
+				}
+			});
+		}
+	}
+
+	/** Whether figures of the campaign (unclear as missing) are kept: for tests. */
+	boolean hasFigures(long campaignId) {
+		return cache.containsKey(campaignId + "/false");
+	}
+
+	/** Waits until every computation asked for so far has finished: for tests. */
+	void awaitComputations() throws Exception {
+		computing.submit(() -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		computing.shutdownNow();
 	}
 
 	/** A campaign's labels as of {@code state}, with its items' metrics. */
@@ -423,7 +520,7 @@ public class AgreementService {
 		List<SpanAgreement> spans = spans(source, rubric, labels);
 		return new AgreementJson(header.campaignId(), header.name(), header.filter(), rubric.version(),
 				unclearAsCategory ? "category" : "missing", labels.raters(), header.items(), itemList.size(),
-				labels.labelCount(), labels.olderLabels(), header.leftOutBlind(), UNRELIABLE_BELOW, questions,
+				labels.labelCount(), labels.olderLabels(), header.leftOutBlind(), UNRELIABLE_BELOW, false, questions,
 				classifier, spans);
 	}
 

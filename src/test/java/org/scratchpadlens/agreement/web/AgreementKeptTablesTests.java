@@ -40,6 +40,18 @@ class AgreementKeptTablesTests extends AgreementTestData {
 	@Autowired
 	CampaignQueries campaigns;
 
+	@Autowired
+	AgreementQueries queries;
+
+	@Autowired
+	org.scratchpadlens.annotation.campaign.CampaignAccess access;
+
+	@Autowired
+	org.scratchpadlens.annotation.campaign.CampaignProgress progress;
+
+	@Autowired
+	org.scratchpadlens.transcript.list.TranscriptList list;
+
 	@BeforeEach
 	void setUp() {
 		sampleData();
@@ -137,6 +149,56 @@ class AgreementKeptTablesTests extends AgreementTestData {
 			.distributions()
 			.get(0)
 			.counts()).isEqualTo(List.of(0L, 0L, 1L));
+	}
+
+	@Test
+	void afterAStartTheMostRecentlyLabelledCampaignsAreComputedAhead() throws Exception {
+		List<Long> items = transcripts().subList(0, 2);
+		long older = campaign("older", 1, items, List.of("r1"), false);
+		label(older, items.get(0), "r1", Map.of("verdict", "no"));
+		long newer = campaign("newer", 1, items, List.of("r1"), false);
+		label(newer, items.get(0), "r1", Map.of("verdict", "full"));
+		long none = campaign("no labels", 1, items, List.of("r1"), false);
+		AgreementService started = new AgreementService(queries, rubrics, access, progress, list, 1500, true);
+		started.warmUp();
+		started.awaitComputations();
+		assertThat(started.hasFigures(newer)).isTrue();
+		assertThat(started.hasFigures(older)).isTrue();
+		assertThat(started.hasFigures(none)).isFalse();
+		AgreementService off = new AgreementService(queries, rubrics, access, progress, list, 1500, false);
+		off.warmUp();
+		off.awaitComputations();
+		assertThat(off.hasFigures(newer)).isFalse();
+		started.stop();
+		off.stop();
+	}
+
+	@Test
+	void aViewThatCannotWaitShowsTheLastFiguresMarkedAsBeingUpdatedThenTheNewOnes() throws Exception {
+		// a service that waits 0 ms for a computation
+		AgreementService impatient = new AgreementService(queries, rubrics, access, progress, list, 0, false);
+		Reader rita = new Reader("rita", true);
+		List<Long> items = transcripts().subList(0, 3);
+		long c = campaign("impatient", 1, items, List.of("r1", "r2"), false);
+		label(c, items.get(0), "r1", Map.of("verdict", "no"));
+		// nothing older to show: the first view waits for its figures
+		AgreementJson first = impatient.campaign(c, rita, false);
+		assertThat(first.labels()).isEqualTo(1);
+		assertThat(first.updating()).isFalse();
+		label(c, items.get(0), "r2", Map.of("verdict", "no"));
+		AgreementJson stale = impatient.campaign(c, rita, false);
+		assertThat(stale.updating()).isTrue();
+		assertThat(stale.labels()).isEqualTo(1);
+		assertThat(stale.questions()).isEqualTo(first.questions());
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		AgreementJson now = stale;
+		while (now.updating() && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+			now = impatient.campaign(c, rita, false);
+		}
+		assertThat(now.updating()).isFalse();
+		assertThat(now.labels()).isEqualTo(2);
+		impatient.stop();
 	}
 
 }
