@@ -24,9 +24,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  *   bench-rater-0.. who each label every item (verdict or unmasking verdict, the criteria, output compliance,
  *   confidence: seeded answers that mostly agree), written with JDBC batch inserts; prints the campaign id
  * run APP_URL CAMPAIGN JDBC_URL USER PASSWORD
- *   GET /api/campaigns/{id}/agreement as bench-rater-0 (HTTP Basic): the first call (cold: computed), then 5 more
- *   (cached); then the first call again after one label changed (computed again); and, as the baseline, the raw
- *   SQL read of the campaign's label answers (the query the page starts from), 5 times.
+ *   GET /api/campaigns/{id}/agreement as bench-rater-0 (HTTP Basic): the first call (cold: every label read and
+ *   computed), then 5 more (cached); then, three times, one label edited and the call again (it waits up to 1.5 s for
+ *   the new figures, else answers with the last ones marked "updating"), asked again until the new figures come;
+ *   and, as the baseline, the raw SQL read of the campaign's label answers, 5 times.
+ * first APP_URL CAMPAIGN
+ *   the first calls after a start, while the app computes the most recently labelled campaigns ahead.
  */
 public class AgreementPageBench {
 
@@ -35,6 +38,9 @@ public class AgreementPageBench {
 	public static void main(String[] args) throws Exception {
 		if (args[0].equals("labels")) {
 			System.out.println(labels(args[1], args[2], args[3], Integer.parseInt(args[4])));
+		}
+		else if (args[0].equals("first")) {
+			first(args[1], Long.parseLong(args[2]));
 		}
 		else {
 			run(args[1], Long.parseLong(args[2]), args[3], args[4], args[5]);
@@ -172,6 +178,26 @@ public class AgreementPageBench {
 		ps.addBatch();
 	}
 
+	/** The first view after a start, while the app computes the campaign ahead. */
+	static void first(String base, long campaign) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String auth = "Basic " + Base64.getEncoder()
+			.encodeToString(("bench-rater-0:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/campaigns/" + campaign + "/agreement"))
+			.header("Authorization", auth)
+			.build();
+		for (int i = 0; i < 3; i++) {
+			long start = System.nanoTime();
+			HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			System.out.printf("GET agreement %s after the start: %d, %.0f ms%n", i == 0 ? "first" : "again",
+					r.statusCode(), (System.nanoTime() - start) / 1e6);
+		}
+	}
+
+	static boolean updating(HttpResponse<byte[]> r) {
+		return new String(r.body(), StandardCharsets.UTF_8).contains("\"updating\":true");
+	}
+
 	static void run(String base, long campaign, String url, String user, String password) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		String auth = "Basic " + Base64.getEncoder()
@@ -182,22 +208,34 @@ public class AgreementPageBench {
 		for (int i = 0; i < 6; i++) {
 			long start = System.nanoTime();
 			HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			System.out.printf("GET agreement %s: %d, %d bytes, %.0f ms%n", i == 0 ? "cold  " : "cached", r.statusCode(),
-					r.body().length, (System.nanoTime() - start) / 1e6);
+			System.out.printf("GET agreement %s: %d, %d bytes, %.0f ms%s%n", i == 0 ? "first " : "cached",
+					r.statusCode(), r.body().length, (System.nanoTime() - start) / 1e6, updating(r) ? " (updating)" : "");
 		}
 		try (Connection c = DriverManager.getConnection(url, user, password)) {
-			try (PreparedStatement ps = c.prepareStatement(
-					"update label set updated_at = ? where id = (select min(id) from label where campaign_id = ?)")) {
-				ps.setTimestamp(1, Timestamp.from(Instant.now()));
-				ps.setLong(2, campaign);
-				ps.executeUpdate();
+			for (int round = 0; round < 3; round++) {
+				// a label edited as the app edits one: revision and time raised
+				try (PreparedStatement ps = c.prepareStatement("""
+						update label set revision = revision + 1, updated_at = ?
+						where id = (select min(id) + ? from label where campaign_id = ?)""")) {
+					ps.setTimestamp(1, Timestamp.from(Instant.now()));
+					ps.setInt(2, round);
+					ps.setLong(3, campaign);
+					ps.executeUpdate();
+				}
+				long start = System.nanoTime();
+				HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+				double first = (System.nanoTime() - start) / 1e6;
+				boolean stale = updating(r);
+				while (updating(r)) {
+					r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+				}
+				System.out.printf(
+						"GET agreement after a label changed: %d, %.0f ms%s; the new figures after %.0f ms%n",
+						r.statusCode(), first, stale ? " (the last figures, marked as being updated)" : " (new figures)",
+						(System.nanoTime() - start) / 1e6);
 			}
-			long start = System.nanoTime();
-			HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			System.out.printf("GET agreement after a label changed: %d, %.0f ms%n", r.statusCode(),
-					(System.nanoTime() - start) / 1e6);
 			for (int i = 0; i < 5; i++) {
-				start = System.nanoTime();
+				long start = System.nanoTime();
 				long rows = 0;
 				try (PreparedStatement ps = c.prepareStatement("""
 						select a.label_id, a.question, a.answer

@@ -48,10 +48,21 @@ if [ ! -f "$WORK/campaign" ]; then
 fi
 CAMPAIGN=$(cat "$WORK/campaign")
 echo "campaign $CAMPAIGN"
-(cd "$WORK" && ADMIN_PASSWORD=bench-admin-pass-1 exec java -Xmx2g -jar "$JAR" --server.port=$PORT \
-   --scratchpad.sample-data.enabled=false --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" \
-   > "$WORK/app.log" 2>&1) &
-APP_PID=$!
-for _ in $(seq 1 180); do curl -fs -o /dev/null "$BASE/login" && break; sleep 1; done
+start_app() { # extra Spring arguments
+  (cd "$WORK" && ADMIN_PASSWORD=bench-admin-pass-1 exec java -Xmx2g -jar "$JAR" --server.port=$PORT \
+     --scratchpad.sample-data.enabled=false --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" "$@" \
+     > "$WORK/app.log" 2>&1) &
+  APP_PID=$!
+  for _ in $(seq 1 180); do curl -fs -o /dev/null "$BASE/login" && break; sleep 1; done
+}
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+
+echo "== without the warm-up after a start: the first view reads every label"
+start_app --scratchpad.agreement.warm-up=false
 java -cp "$CP" scripts/AgreementPageBench.java run "$BASE" "$CAMPAIGN" "jdbc:h2:file:$DB;AUTO_SERVER=TRUE" sa ""
+stop_app
+echo "== with the warm-up (the default): the first view as soon as the app answers"
+start_app
+java -cp "$CP" scripts/AgreementPageBench.java first "$BASE" "$CAMPAIGN"
+stop_app
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

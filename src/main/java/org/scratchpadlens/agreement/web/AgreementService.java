@@ -157,15 +157,7 @@ public class AgreementService {
 		if (cached != null && cached.signature().equals(state.signature())) {
 			return cached.json();
 		}
-		java.util.concurrent.CompletableFuture<Cached> next = inFlight.computeIfAbsent(key,
-				k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-					try {
-						return refresh(campaign, unclearAsCategory, key);
-					}
-					finally {
-						inFlight.remove(k);
-					}
-				}, computing));
+		java.util.concurrent.CompletableFuture<Cached> next = submit(campaign, unclearAsCategory);
 		try {
 			if (cached == null) {
 				return next.join().json();
@@ -186,6 +178,22 @@ public class AgreementService {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/**
+	 * The computation of the campaign's figures: the one already running or queued, else
+	 * a new one.
+	 */
+	private java.util.concurrent.CompletableFuture<Cached> submit(Campaign campaign, boolean unclearAsCategory) {
+		String key = campaign.id() + "/" + unclearAsCategory;
+		return inFlight.computeIfAbsent(key, k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			try {
+				return refresh(campaign, unclearAsCategory, key);
+			}
+			finally {
+				inFlight.remove(k);
+			}
+		}, computing));
 	}
 
 	/** Computes the campaign's agreement from its kept tables, and keeps the result. */
@@ -214,15 +222,11 @@ public class AgreementService {
 			return;
 		}
 		for (long id : queries.recentlyLabelled(CAMPAIGNS_KEPT)) {
-			computing.submit(() -> {
-				try {
-					Campaign campaign = access.readable(id, new Reader("", true));
-					refresh(campaign, false, id + "/false");
-				}
-				catch (RuntimeException ex) {
-					org.slf4j.LoggerFactory.getLogger(AgreementService.class)
-						.warn("Agreement of campaign {} not computed ahead: {}", id, ex.toString());
-				}
+			Campaign campaign = access.readable(id, new Reader("", true));
+			submit(campaign, false).exceptionally(ex -> {
+				org.slf4j.LoggerFactory.getLogger(AgreementService.class)
+					.warn("Agreement of campaign {} not computed ahead: {}", id, ex.toString());
+				return null;
 			});
 		}
 	}
