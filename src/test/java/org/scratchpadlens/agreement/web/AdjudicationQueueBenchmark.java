@@ -1,0 +1,142 @@
+package org.scratchpadlens.agreement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.scratchpadlens.account.Role;
+import org.scratchpadlens.support.AppTest;
+
+/**
+ * The adjudication queue on a campaign of {@value #ITEMS} items rated by three raters:
+ * the sample's transcripts cloned (with their metrics) until there are enough, labels and
+ * answers written set-wise by SQL, about one item in three in disagreement. Prints the
+ * wall time of the queue API (cold, then repeated, then with filters, then after a new
+ * label) and of the adjudicator page of one item. Not part of the build (surefire leaves
+ * out *Benchmark); run it alone on H2 and PostgreSQL with
+ * {@code SCRATCHPAD_TEST_PG_URL=... ./mvnw -o test -Dtest=AdjudicationQueueBenchmark}.
+ */
+@AppTest
+class AdjudicationQueueBenchmark extends AgreementTestData {
+
+	static final int ITEMS = Integer.getInteger("adjudication.items", 3000);
+
+	static final int ROUNDS = 20;
+
+	@Test
+	void timeTheQueue() throws Exception {
+		sampleData();
+		user("rita", Role.RESEARCHER);
+		List<Long> items = cloneTranscripts(ITEMS);
+		List<String> raters = List.of("bench1", "bench2", "bench3");
+		long c = campaign("queue benchmark", 1, items, raters, false);
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("""
+				insert into label (campaign_id, transcript_id, annotator, rubric_version, revision, seconds_spent,
+				  created_at, updated_at)
+				select i.campaign_id, i.transcript_id, r.username, 1, 1, 10, ?, ?
+				from campaign_item i join campaign_rater r on r.campaign_id = i.campaign_id
+				where i.campaign_id = ?""").params(now, now, c).update();
+		// every third label of an item's three answers differently on one question
+		jdbc.sql("""
+				insert into label_answer (label_id, question, answer)
+				select l.id, case when t.split = 'train' then 'verdict' else 'unmasking_verdict' end,
+				  case when mod(l.id, 9) = 0 then (case when t.split = 'train' then 'full' else 'yes' end) else 'no' end
+				from label l join transcript t on t.id = l.transcript_id where l.campaign_id = ?""").param(c).update();
+		jdbc.sql("""
+				insert into label_answer (label_id, question, answer)
+				select l.id, 'output_compliance', case when mod(l.id, 11) = 0 then '2' else '1' end
+				from label l where l.campaign_id = ?""").param(c).update();
+		jdbc.sql("update campaign_item set label_count = 3, filled = true where campaign_id = ?").param(c).update();
+		long labels = jdbc.sql("select count(*) from label where campaign_id = ?").param(c).query(Long.class).single();
+		long answers = jdbc
+			.sql("select count(*) from label_answer a join label l on l.id = a.label_id " + "where l.campaign_id = ?")
+			.param(c)
+			.query(Long.class)
+			.single();
+		String api = "/api/campaigns/" + c + "/adjudication";
+		Reply first = timed(api);
+		int rows = first.json().get("rows").size();
+		System.out.printf("adjudication queue: %d items, %d labels, %d answers, %d rows in the queue%n", items.size(),
+				labels, answers, rows);
+		report("first view", List.of(lastMillis));
+		report("views in a row", times(api, ROUNDS));
+		report("kind=raters&state=undecided", times(api + "?kind=raters&state=undecided", ROUNDS));
+		report("question=verdict", times(api + "?question=verdict", ROUNDS));
+		long item = first.json().at("/rows/0/transcriptId").asLong();
+		report("adjudicator page of one item", times("/campaigns/" + c + "/adjudication/" + item, ROUNDS));
+		List<Double> afterLabel = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			jdbc.sql("update label set revision = revision + 1, updated_at = ? where campaign_id = ? and "
+					+ "transcript_id = ? and annotator = 'bench1'")
+				.params(Timestamp.from(Instant.now().plusSeconds(i + 1)), c, items.get(i))
+				.update();
+			timed(api);
+			afterLabel.add(lastMillis);
+		}
+		report("first view after a label changed", afterLabel);
+	}
+
+	double lastMillis;
+
+	Reply timed(String path) throws Exception {
+		long start = System.nanoTime();
+		Reply r = get(path, "rita");
+		lastMillis = (System.nanoTime() - start) / 1e6;
+		assertThat(r.status()).as(r.text()).isEqualTo(200);
+		return r;
+	}
+
+	List<Double> times(String path, int rounds) throws Exception {
+		List<Double> ms = new ArrayList<>();
+		for (int i = 0; i < rounds; i++) {
+			timed(path);
+			ms.add(lastMillis);
+		}
+		return ms;
+	}
+
+	static void report(String what, List<Double> ms) {
+		List<Double> sorted = new ArrayList<>(ms);
+		Collections.sort(sorted);
+		System.out.printf("  %-34s n=%2d  median %7.1f ms  min %7.1f  max %7.1f%n", what, ms.size(),
+				sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
+	}
+
+	/**
+	 * At least {@code count} current transcripts: the sample's, cloned under new file
+	 * names (and new ids) with their metrics until there are enough.
+	 */
+	List<Long> cloneTranscripts(int count) {
+		List<Long> originals = transcripts();
+		long base = jdbc.sql("select max(id) from transcript").query(Long.class).single();
+		for (int round = 1; originals.size() * (round) < count; round++) {
+			long offset = base * round;
+			jdbc.sql("""
+					insert into transcript (id, run_id, split, file_name, query_index, version, is_current,
+					  content_sha256, byte_size, source_path, import_job_id, system_prompt_id, free_tier_tag,
+					  split_mismatch, user_input_sha256, message_count, scratchpad_blocks, has_output, cut_off,
+					  extra_json, imported_at)
+					select id + ?, run_id, split, concat(file_name, ?), query_index, version, is_current,
+					  content_sha256, byte_size, source_path, import_job_id, system_prompt_id, free_tier_tag,
+					  split_mismatch, user_input_sha256, message_count, scratchpad_blocks, has_output, cut_off,
+					  extra_json, imported_at
+					from transcript where is_current and id <= ?""").params(offset, "#" + round, base).update();
+			jdbc.sql("""
+					insert into metric (transcript_id, metric_name_id, value_type, bool_value, num_value,
+					  text_value, raw_value)
+					select m.transcript_id + ?, m.metric_name_id, m.value_type, m.bool_value, m.num_value,
+					  m.text_value, m.raw_value
+					from metric m join transcript t on t.id = m.transcript_id where t.is_current and t.id <= ?""")
+				.params(offset, base)
+				.update();
+		}
+		return transcripts().subList(0, count);
+	}
+
+}
