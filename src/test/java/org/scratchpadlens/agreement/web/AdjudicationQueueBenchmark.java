@@ -10,7 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.scratchpadlens.account.Role;
+import org.scratchpadlens.annotation.campaign.Reader;
 import org.scratchpadlens.support.AppTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The adjudication queue on a campaign of {@value #ITEMS} items rated by three raters:
@@ -72,14 +74,39 @@ class AdjudicationQueueBenchmark extends AgreementTestData {
 		report("adjudicator page of one item", times("/campaigns/" + c + "/adjudication/" + item, ROUNDS));
 		List<Double> afterLabel = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			jdbc.sql("update label set revision = revision + 1, updated_at = ? where campaign_id = ? and "
-					+ "transcript_id = ? and annotator = 'bench1'")
-				.params(Timestamp.from(Instant.now().plusSeconds(i + 1)), c, items.get(i))
-				.update();
+			revise(c, items.get(i));
 			timed(api);
 			afterLabel.add(lastMillis);
 		}
 		report("first view after a label changed", afterLabel);
+		// the service alone, without HTTP and JSON
+		Reader reader = new Reader("rita", true);
+		List<Double> service = new ArrayList<>();
+		List<Double> serviceAfterLabel = new ArrayList<>();
+		for (int i = 0; i < ROUNDS; i++) {
+			long start = System.nanoTime();
+			adjudication.queue(c, reader, null, null, null);
+			service.add((System.nanoTime() - start) / 1e6);
+		}
+		for (int i = 0; i < 5; i++) {
+			revise(c, items.get(10 + i));
+			long start = System.nanoTime();
+			adjudication.queue(c, reader, null, null, null);
+			serviceAfterLabel.add((System.nanoTime() - start) / 1e6);
+		}
+		report("service: views in a row", service);
+		report("service: view after a label changed", serviceAfterLabel);
+	}
+
+	@Autowired
+	AdjudicationService adjudication;
+
+	/** A label revised: its revision up, as the labelling page does. */
+	void revise(long campaign, long item) {
+		jdbc.sql("update label set revision = revision + 1, updated_at = ? where campaign_id = ? and "
+				+ "transcript_id = ? and annotator = 'bench1'")
+			.params(Timestamp.from(Instant.now()), campaign, item)
+			.update();
 	}
 
 	double lastMillis;
