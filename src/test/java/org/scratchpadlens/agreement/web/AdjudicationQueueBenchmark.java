@@ -2,25 +2,36 @@ package org.scratchpadlens.agreement.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.junit.jupiter.api.Test;
 import org.scratchpadlens.account.Role;
 import org.scratchpadlens.annotation.campaign.Reader;
 import org.scratchpadlens.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The adjudication queue on a campaign of {@value #ITEMS} items rated by three raters:
  * the sample's transcripts cloned (with their metrics) until there are enough, labels and
  * answers written set-wise by SQL, about one item in three in disagreement. Prints the
  * wall time of the queue API (cold, then repeated, then with filters, then after a new
- * label) and of the adjudicator page of one item. Not part of the build (surefire leaves
- * out *Benchmark); run it alone on H2 and PostgreSQL with
+ * label) and of the adjudicator page of one item, logged in as a session is (and once
+ * with HTTP Basic, which checks the password on every request), then of the service
+ * alone. Not part of the build (surefire leaves out *Benchmark); run it alone on H2 and
+ * PostgreSQL with
  * {@code SCRATCHPAD_TEST_PG_URL=... ./mvnw -o test -Dtest=AdjudicationQueueBenchmark}.
  */
 @AppTest
@@ -62,18 +73,26 @@ class AdjudicationQueueBenchmark extends AgreementTestData {
 			.query(Long.class)
 			.single();
 		String api = "/api/campaigns/" + c + "/adjudication";
-		Reply first = timed(api);
-		int rows = first.json().get("rows").size();
-		System.out.printf("adjudication queue: %d items, %d labels, %d answers, %d rows in the queue%n", items.size(),
-				labels, answers, rows);
-		report("first view", List.of(lastMillis));
+		String body = timed(api);
+		double firstView = lastMillis;
+		JsonNode first = JsonMapper.shared().readTree(body);
+		int rows = first.get("rows").size();
+		System.out.printf("adjudication queue: %d items, %d labels, %d answers, %d rows in the queue (%d bytes)%n",
+				items.size(), labels, answers, rows, body.length());
+		report("first view", List.of(firstView));
 		report("views in a row", times(api, ROUNDS));
+		List<Double> basic = new ArrayList<>();
+		for (int i = 0; i < ROUNDS; i++) {
+			timed(api, SecurityMockMvcRequestPostProcessors.httpBasic("rita", PASSWORD));
+			basic.add(lastMillis);
+		}
+		report("views in a row, HTTP Basic", basic);
 		report("kind=raters&state=undecided", times(api + "?kind=raters&state=undecided", ROUNDS));
 		report("question=verdict", times(api + "?question=verdict", ROUNDS));
-		long item = first.json().at("/rows/0/transcriptId").asLong();
+		long item = first.at("/rows/0/transcriptId").asLong();
 		report("adjudicator page of one item", times("/campaigns/" + c + "/adjudication/" + item, ROUNDS));
 		List<Double> afterLabel = new ArrayList<>();
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < ROUNDS; i++) {
 			revise(c, items.get(i));
 			timed(api);
 			afterLabel.add(lastMillis);
@@ -88,8 +107,8 @@ class AdjudicationQueueBenchmark extends AgreementTestData {
 			adjudication.queue(c, reader, null, null, null);
 			service.add((System.nanoTime() - start) / 1e6);
 		}
-		for (int i = 0; i < 5; i++) {
-			revise(c, items.get(10 + i));
+		for (int i = 0; i < ROUNDS; i++) {
+			revise(c, items.get(ROUNDS + i));
 			long start = System.nanoTime();
 			adjudication.queue(c, reader, null, null, null);
 			serviceAfterLabel.add((System.nanoTime() - start) / 1e6);
@@ -111,12 +130,25 @@ class AdjudicationQueueBenchmark extends AgreementTestData {
 
 	double lastMillis;
 
-	Reply timed(String path) throws Exception {
+	/**
+	 * One GET as rita, logged in as a browser's session is (no password checked), timed
+	 * to the last byte of the response (the reply is not parsed within the time); returns
+	 * the body.
+	 */
+	String timed(String path) throws Exception {
+		return timed(path, SecurityMockMvcRequestPostProcessors.user("rita").roles("RESEARCHER"));
+	}
+
+	String timed(String path, RequestPostProcessor login) throws Exception {
+		MediaType accept = path.startsWith("/api/") ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML;
 		long start = System.nanoTime();
-		Reply r = get(path, "rita");
+		MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.get(path).with(login).accept(accept))
+			.andReturn()
+			.getResponse();
+		String body = r.getContentAsString(StandardCharsets.UTF_8);
 		lastMillis = (System.nanoTime() - start) / 1e6;
-		assertThat(r.status()).as(r.text()).isEqualTo(200);
-		return r;
+		assertThat(r.getStatus()).as(body).isEqualTo(200);
+		return body;
 	}
 
 	List<Double> times(String path, int rounds) throws Exception {
