@@ -10,26 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.scratchpadlens.account.AccountService;
-import org.scratchpadlens.account.Role;
 import org.scratchpadlens.annotation.campaign.CampaignRequest;
 import org.scratchpadlens.annotation.campaign.CampaignService;
-import org.scratchpadlens.ingest.ImportProgress;
-import org.scratchpadlens.ingest.ImportRequest;
-import org.scratchpadlens.ingest.ImportService;
-import org.scratchpadlens.support.Axe;
-import org.scratchpadlens.support.Browser;
 import org.scratchpadlens.support.BrowserTest;
-import org.scratchpadlens.support.FreshDatabase;
-import org.scratchpadlens.support.PageChecks;
+import org.scratchpadlens.support.LabelledBrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,53 +28,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * desktop and phone width, with axe.
  */
 @BrowserTest
-class ExportPagesInChromiumTests extends FreshDatabase {
-
-	static final String PASSWORD = "labels-password-1";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ImportService imports;
-
-	@Autowired
-	AccountService accounts;
+class ExportPagesInChromiumTests extends LabelledBrowserTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
 
-	Browser browser;
-
-	@BeforeEach
-	void open() {
-		if (jdbc.queryForObject("select count(*) from run", Integer.class) == 0) {
-			imports.importNow(new ImportRequest(List.of(Path.of("transcripts")), "sample", "test", null),
-					ImportProgress.NONE);
-		}
-		if (!accounts.exists("ann1")) {
-			accounts.create("ann1", PASSWORD, Role.ANNOTATOR);
-		}
-		browser = new Browser(port);
-		PageChecks.recordPolicyViolations(browser.driver());
+	ExportPagesInChromiumTests() {
+		super("export", List.of("ann1"));
 	}
 
-	@AfterEach
-	void close() {
-		browser.close();
-	}
-
-	void checkPage(String name) {
-		assertThat(PageChecks.policyViolations(browser.driver())).as(name).isEmpty();
-		assertThat(Axe.seriousViolations(browser.driver())).as(name).isEmpty();
-		browser.screenshot("export-" + name + "-desktop");
-		PageChecks.phone(browser.driver(), 390, 844);
-		assertThat(PageChecks.sidewaysOverflow(browser.driver()))
-			.as(name + " at 390 px: " + PageChecks.widerThanTheViewport(browser.driver()))
-			.isZero();
-		assertThat(Axe.seriousViolations(browser.driver())).as(name + " on a phone").isEmpty();
-		browser.screenshot("export-" + name + "-phone");
-		PageChecks.desktop(browser.driver());
+	/** Import pages answer a form's POST: reloading them would post again. */
+	@Override
+	protected boolean reloadAtEachWidth() {
+		return false;
 	}
 
 	/** The text at this address, fetched by the page (with its session). */

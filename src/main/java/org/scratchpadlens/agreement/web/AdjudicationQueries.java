@@ -2,7 +2,9 @@ package org.scratchpadlens.agreement.web;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +32,36 @@ class AdjudicationQueries {
 			Instant decidedAt) {
 	}
 
-	boolean hasItem(long campaignId, long transcriptId) {
-		return jdbc.sql("select count(*) from campaign_item where campaign_id = ? and transcript_id = ?")
+	/** The item's condition and run, if the transcript is an item of the campaign. */
+	Optional<AgreementQueries.ItemRow> item(long campaignId, long transcriptId) {
+		return jdbc.sql("""
+				select i.transcript_id, t.split, r.path
+				from campaign_item i join transcript t on t.id = i.transcript_id join run r on r.id = t.run_id
+				where i.campaign_id = ? and i.transcript_id = ?""")
 			.params(campaignId, transcriptId)
-			.query(Long.class)
-			.single() > 0;
+			.query((rs, n) -> new AgreementQueries.ItemRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	/**
+	 * One transcript's metrics of these names, those it has: true, false, or null when
+	 * the value is not a boolean.
+	 */
+	Map<String, Boolean> metrics(long transcriptId, List<String> names) {
+		Map<String, Boolean> metrics = new HashMap<>();
+		if (names.isEmpty()) {
+			return metrics;
+		}
+		jdbc.sql("""
+				select n.name, m.value_type, m.bool_value from metric m join metric_name n on n.id = m.metric_name_id
+				where m.transcript_id = :t and n.name in (:names)""")
+			.param("t", transcriptId)
+			.param("names", names)
+			.query(rs -> {
+				boolean value = rs.getBoolean(3);
+				metrics.put(rs.getString(1), "boolean".equals(rs.getString(2)) && !rs.wasNull() ? value : null);
+			});
+		return metrics;
 	}
 
 	List<Gold> gold(long campaignId, long transcriptId) {

@@ -2,6 +2,7 @@ package org.scratchpadlens.agreement.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.scratchpadlens.agreement.web.AdjudicationQueries.Gold;
 import org.scratchpadlens.agreement.web.AdjudicationQueries.GoldRevision;
@@ -31,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * them. Disagreement with the classifier is judged as the agreement page judges it: the
  * reference (gold answer, else the binary majority) against each mapped boolean metric.
  * Readers are the agreement page's: browsers, and not while rating blind in the campaign
- * (see decision 0014).
+ * (see decision 0014). A campaign's queue is computed once and kept until a label, an
+ * answer or a gold answer of the campaign changes; views with filters filter the kept
+ * queue.
  */
 @Service
 public class AdjudicationService {
@@ -52,6 +56,29 @@ public class AdjudicationService {
 
 	private final RubricRules rules;
 
+	/** Campaigns whose queue is kept: the few most recently viewed. */
+	static final int CAMPAIGNS_KEPT = 4;
+
+	/**
+	 * A queue with the signature of the campaign's labels, answers and gold answers it
+	 * was computed from ({@link AgreementQueries#signature(long)}). The items, their runs
+	 * and their metrics are not in the signature: a campaign's items are fixed when it is
+	 * created, and a transcript's metrics are written once with it (a re-import writes a
+	 * new transcript).
+	 */
+	private record Cached(String signature, List<QueueRow> rows) {
+	}
+
+	private final Map<Long, Cached> queues = Collections
+		.synchronizedMap(new LinkedHashMap<Long, Cached>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, Cached> eldest) {
+				return size() > CAMPAIGNS_KEPT;
+			}
+		});
+
+	private final AtomicInteger computed = new AtomicInteger();
+
 	AdjudicationService(AgreementQueries agreementQueries, AdjudicationQueries queries, AgreementService agreement,
 			CampaignAccess access, Rubrics rubrics, RubricRules rules) {
 		this.agreementQueries = agreementQueries;
@@ -71,6 +98,14 @@ public class AdjudicationService {
 	/** The queue as the page and the API show it. */
 	public record Queue(long campaignId, String campaign, String kind, String question, String state,
 			List<Rubric.Question> questions, int inDisagreement, List<QueueRow> rows) {
+	}
+
+	/**
+	 * How many times a queue was computed from a campaign's labels since the start (read
+	 * by tests to see that the queue is kept).
+	 */
+	int queuesComputed() {
+		return computed.get();
 	}
 
 	/** The campaign for an adjudicator: 404, or 403 while they rate blind in it. */
@@ -124,9 +159,24 @@ public class AdjudicationService {
 	}
 
 	/**
-	 * Every item of the campaign in disagreement of any kind, in the campaign's order.
+	 * Every item of the campaign in disagreement of any kind, in the campaign's order:
+	 * the kept queue while the campaign's signature is unchanged, else computed afresh.
 	 */
 	List<QueueRow> rows(Campaign campaign, List<Rubric.Question> asked) {
+		// read before the labels: a label saved meanwhile leaves the kept queue stale
+		String signature = agreementQueries.signature(campaign.id());
+		Cached cached = queues.get(campaign.id());
+		if (cached != null && cached.signature().equals(signature)) {
+			return cached.rows();
+		}
+		List<QueueRow> rows = compute(campaign, asked);
+		queues.put(campaign.id(), new Cached(signature, rows));
+		return rows;
+	}
+
+	/** The queue read from the store: the campaign's labels, metrics and gold answers. */
+	private List<QueueRow> compute(Campaign campaign, List<Rubric.Question> asked) {
+		computed.incrementAndGet();
 		long id = campaign.id();
 		Map<Long, Map<String, String>> answersByLabel = new HashMap<>();
 		for (AgreementQueries.AnswerRow a : agreementQueries.answers(id)) {
@@ -137,11 +187,7 @@ public class AdjudicationService {
 			byItem.computeIfAbsent(l.transcriptId(), x -> new TreeMap<>())
 				.put(l.annotator(), answersByLabel.getOrDefault(l.labelId(), Map.of()));
 		}
-		List<String> metricNames = asked.stream()
-			.filter(q -> q.metricAnswers() != null)
-			.flatMap(q -> q.metricAnswers().keySet().stream())
-			.distinct()
-			.toList();
+		List<String> metricNames = metricNames(asked);
 		Map<Long, Map<String, Boolean>> metrics = new HashMap<>();
 		for (AgreementQueries.MetricRow m : agreementQueries.metrics(id, metricNames)) {
 			if (m.value() != null) {
@@ -179,11 +225,20 @@ public class AdjudicationService {
 				}
 			}
 			List<String> decidedQuestions = questions.stream().filter(decided::containsKey).toList();
-			rows.add(new QueueRow(i.transcriptId(), i.run(), i.split(), List.copyOf(questions), byRaters, byClassifier,
-					decidedQuestions, decidedQuestions.size() == questions.size(),
+			rows.add(new QueueRow(i.transcriptId(), i.run(), i.split(), List.copyOf(questions), List.copyOf(byRaters),
+					List.copyOf(byClassifier), decidedQuestions, decidedQuestions.size() == questions.size(),
 					"/campaigns/" + id + "/adjudication/" + i.transcriptId()));
 		}
-		return rows;
+		return List.copyOf(rows);
+	}
+
+	/** The metrics mapped to these questions' answers. */
+	static List<String> metricNames(List<Rubric.Question> asked) {
+		return asked.stream()
+			.filter(q -> q.metricAnswers() != null)
+			.flatMap(q -> q.metricAnswers().keySet().stream())
+			.distinct()
+			.toList();
 	}
 
 	/** Not all usable answers (unclear left out) are equal. */
@@ -244,11 +299,14 @@ public class AdjudicationService {
 				queries.history(campaignId, transcriptId));
 	}
 
-	void item(long campaignId, long transcriptId) {
-		if (!queries.hasItem(campaignId, transcriptId)) {
-			throw new NotFoundException(
-					"Transcript " + transcriptId + " is not an item of campaign " + campaignId + ".");
-		}
+	/**
+	 * The item's condition and run; 404 when the transcript is not an item of the
+	 * campaign.
+	 */
+	AgreementQueries.ItemRow item(long campaignId, long transcriptId) {
+		return queries.item(campaignId, transcriptId)
+			.orElseThrow(() -> new NotFoundException(
+					"Transcript " + transcriptId + " is not an item of campaign " + campaignId + "."));
 	}
 
 	/**
@@ -369,7 +427,7 @@ public class AdjudicationService {
 
 	public ItemPage page(long campaignId, long transcriptId, Reader reader) {
 		Campaign campaign = campaign(campaignId, reader);
-		item(campaignId, transcriptId);
+		AgreementQueries.ItemRow row = item(campaignId, transcriptId);
 		List<Rubric.Question> asked = adjudicable(rubric(campaign));
 		List<QueueRow> queue = rows(campaign, asked);
 		QueueRow here = queue.stream().filter(r -> r.transcriptId() == transcriptId).findFirst().orElse(null);
@@ -387,22 +445,8 @@ public class AdjudicationService {
 		}
 		Map<String, Gold> gold = new HashMap<>();
 		queries.gold(campaignId, transcriptId).forEach(g -> gold.put(g.question(), g));
-		List<String> metricNames = asked.stream()
-			.filter(q -> q.metricAnswers() != null)
-			.flatMap(q -> q.metricAnswers().keySet().stream())
-			.distinct()
-			.toList();
-		Map<String, Boolean> metrics = new HashMap<>();
-		for (AgreementQueries.MetricRow m : agreementQueries.metrics(campaignId, metricNames)) {
-			if (m.transcriptId() == transcriptId && m.value() != null) {
-				metrics.put(m.metric(), m.value());
-			}
-		}
-		AgreementQueries.ItemRow row = agreementQueries.items(campaignId)
-			.stream()
-			.filter(i -> i.transcriptId() == transcriptId)
-			.findFirst()
-			.orElseThrow();
+		List<String> metricNames = metricNames(asked);
+		Map<String, Boolean> metrics = queries.metrics(transcriptId, metricNames);
 		List<QuestionView> views = new ArrayList<>();
 		for (Rubric.Question q : asked) {
 			if (!q.askedIn(row.split()) && !gold.containsKey(q.key()) && !byQuestion.containsKey(q.key())) {

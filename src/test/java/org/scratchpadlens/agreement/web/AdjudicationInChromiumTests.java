@@ -2,31 +2,19 @@ package org.scratchpadlens.agreement.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.scratchpadlens.account.AccountService;
-import org.scratchpadlens.account.Role;
-import org.scratchpadlens.ingest.ImportProgress;
-import org.scratchpadlens.ingest.ImportRequest;
-import org.scratchpadlens.ingest.ImportService;
-import org.scratchpadlens.support.Axe;
-import org.scratchpadlens.support.Browser;
 import org.scratchpadlens.support.BrowserTest;
-import org.scratchpadlens.support.FreshDatabase;
+import org.scratchpadlens.support.LabelledBrowserTest;
 import org.scratchpadlens.support.PageChecks;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,91 +24,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * scrolling at 390 px.
  */
 @BrowserTest
-class AdjudicationInChromiumTests extends FreshDatabase {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ImportService imports;
-
-	@Autowired
-	AccountService accounts;
+class AdjudicationInChromiumTests extends LabelledBrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Browser browser;
 
 	long campaign;
 
 	List<Long> items;
 
+	AdjudicationInChromiumTests() {
+		super("adjudication", List.of("adj1", "adj2"));
+	}
+
+	/** Three training items on which adj1 says no and adj2 full. */
 	@BeforeEach
-	void open() {
-		if (jdbc.sql("select count(*) from run").query(Integer.class).single() == 0) {
-			imports.importNow(new ImportRequest(List.of(Path.of("transcripts")), "sample", "test", null),
-					ImportProgress.NONE);
-		}
-		for (String name : List.of("adj1", "adj2")) {
-			if (!accounts.exists(name)) {
-				accounts.create(name, "labels-password-1", Role.ANNOTATOR);
-			}
-		}
-		items = jdbc.sql("select id from transcript where is_current and split = 'train' order by id")
-			.query(Long.class)
-			.list()
-			.subList(0, 3);
-		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				insert into campaign (name, created_by, created_at, rubric_version, raters_per_item, item_order,
-				  order_seed, hide_metrics, hide_other_labels, mask_condition, reveal_after_submit,
-				  reservation_seconds, filter_query, sample_json, matched_count, item_count)
-				values ('Adjudicate <b>me</b>', 'admin', ?, 1, 2, 'run', 1, false, false, false, false, 1800,
-				  '', null, 3, 3)""").param(now).update();
-		campaign = jdbc.sql("select max(id) from campaign").query(Long.class).single();
-		jdbc.sql("insert into campaign_rater values (?, 'adj1')").param(campaign).update();
-		jdbc.sql("insert into campaign_rater values (?, 'adj2')").param(campaign).update();
-		int position = 0;
+	void disagreements() {
+		items = transcripts(3, "train");
+		campaign = campaign("Adjudicate <b>me</b>", items);
 		for (long item : items) {
-			jdbc.sql("insert into campaign_item values (?, ?, ?, null, 2, true)")
-				.params(campaign, item, position++)
-				.update();
-			int n = 0;
-			for (String rater : List.of("adj1", "adj2")) {
-				jdbc.sql("""
-						insert into label (campaign_id, transcript_id, annotator, rubric_version, revision,
-						  seconds_spent, created_at, updated_at) values (?, ?, ?, 1, 1, 30, ?, ?)""")
-					.params(campaign, item, rater, now, now)
-					.update();
-				long label = jdbc.sql("select max(id) from label").query(Long.class).single();
-				jdbc.sql("insert into label_answer values (?, 'verdict', ?)")
-					.params(label, n++ == 0 ? "no" : "full")
-					.update();
-			}
+			answer(label(campaign, item, "adj1"), "verdict", "no");
+			answer(label(campaign, item, "adj2"), "verdict", "full");
 		}
-		browser = new Browser(port);
-		PageChecks.recordPolicyViolations(browser.driver());
-	}
-
-	@AfterEach
-	void close() {
-		browser.close();
-	}
-
-	void checkPage(String name) {
-		assertThat(PageChecks.policyViolations(browser.driver())).as(name).isEmpty();
-		assertThat(Axe.seriousViolations(browser.driver())).as(name).isEmpty();
-		browser.screenshot("adjudication-" + name + "-desktop");
-		PageChecks.phone(browser.driver(), 390, 844);
-		browser.driver().navigate().refresh();
-		assertThat(PageChecks.sidewaysOverflow(browser.driver()))
-			.as(name + " at 390 px: " + PageChecks.widerThanTheViewport(browser.driver()))
-			.isZero();
-		assertThat(Axe.seriousViolations(browser.driver())).as(name + " on a phone").isEmpty();
-		browser.screenshot("adjudication-" + name + "-phone");
-		PageChecks.desktop(browser.driver());
-		browser.driver().navigate().refresh();
 	}
 
 	@Test

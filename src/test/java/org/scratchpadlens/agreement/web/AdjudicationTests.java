@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scratchpadlens.account.Role;
 import org.scratchpadlens.support.AppTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -30,6 +30,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 @AppTest
 class AdjudicationTests extends AgreementTestData {
+
+	@Autowired
+	AdjudicationService adjudication;
 
 	@BeforeEach
 	void setUp() {
@@ -120,6 +123,59 @@ class AdjudicationTests extends AgreementTestData {
 		assertThat(html("/campaigns/" + c, "rita")).contains("href=\"/campaigns/" + c + "/adjudication\"");
 		assertThat(html("/campaigns/" + c + "/agreement", "rita"))
 			.contains("href=\"/campaigns/" + c + "/adjudication\"");
+	}
+
+	@Test
+	void theQueueIsKeptUntilALabelOrAGoldAnswerOfTheCampaignChanges() throws Exception {
+		int computed = adjudication.queuesComputed();
+		Setup s = setup("kept", "k1", "k2");
+		List<Long> t = s.t();
+		long c = s.campaign();
+		assertThat(queue(c, "")).containsExactly(t.get(0), t.get(1), t.get(3));
+		assertThat(adjudication.queuesComputed()).as("the first view reads the labels").isEqualTo(++computed);
+		// views in a row, with filters, the queue page and an item's page: no new read
+		assertThat(queue(c, "")).containsExactly(t.get(0), t.get(1), t.get(3));
+		assertThat(queue(c, "?kind=raters")).containsExactly(t.get(1), t.get(3));
+		assertThat(queue(c, "?question=verdict&state=undecided")).containsExactly(t.get(0), t.get(1));
+		assertThat(html("/campaigns/" + c + "/adjudication?kind=classifier", "rita"))
+			.contains("href=\"/campaigns/" + c + "/adjudication/" + t.get(0) + "\"");
+		assertThat(html("/campaigns/" + c + "/adjudication/" + t.get(1), "rita")).contains("raters disagree");
+		assertThat(adjudication.queuesComputed()).as("views with no change read the labels once").isEqualTo(computed);
+
+		// a new label: t2's raters now disagree
+		user("k3", Role.ANNOTATOR);
+		label(c, t.get(2), "k3", Map.of("verdict", "full"));
+		assertThat(queue(c, "?kind=raters")).containsExactly(t.get(1), t.get(2), t.get(3));
+		assertThat(adjudication.queuesComputed()).isEqualTo(++computed);
+		assertThat(queue(c, "?kind=raters")).containsExactly(t.get(1), t.get(2), t.get(3));
+		assertThat(adjudication.queuesComputed()).isEqualTo(computed);
+
+		// a revised label (its answer changed, its revision up): t3's raters now agree
+		long revised = jdbc.sql("select id from label where campaign_id = ? and transcript_id = ? and annotator = 'k2'")
+			.params(c, t.get(3))
+			.query(Long.class)
+			.single();
+		jdbc.sql("update label_answer set answer = 'yes' where label_id = ? and question = 'training_awareness'")
+			.param(revised)
+			.update();
+		jdbc.sql("update label set revision = revision + 1 where id = ?").param(revised).update();
+		assertThat(queue(c, "?kind=raters")).containsExactly(t.get(1), t.get(2));
+
+		// a gold answer decides t1 at once
+		assertThat(queue(c, "?state=decided")).isEmpty();
+		assertThat(put(gold(s, 1), "rita",
+				"{\"question\":\"verdict\",\"answer\":\"full\",\"reason\":\"r\",\"revision\":0}")
+			.status()).isEqualTo(200);
+		assertThat(queue(c, "?state=decided")).containsExactly(t.get(1));
+		assertThat(adjudication.queuesComputed()).isEqualTo(computed + 2);
+
+		// a few campaigns are kept: viewing more campaigns than that drops the first
+		for (int i = 0; i < AdjudicationService.CAMPAIGNS_KEPT; i++) {
+			queue(campaign("other " + i, 1, t, List.of("k1"), false), "");
+		}
+		int before = adjudication.queuesComputed();
+		assertThat(queue(c, "?state=decided")).containsExactly(t.get(1));
+		assertThat(adjudication.queuesComputed()).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -321,48 +377,6 @@ class AdjudicationTests extends AgreementTestData {
 			}
 		}
 		throw new AssertionError("no slice " + condition);
-	}
-
-	void setMetric(long transcript, String name, Boolean value) {
-		jdbc.sql("delete from metric where transcript_id = ? and metric_name_id = (select id from metric_name "
-				+ "where name = ?)")
-			.params(transcript, name)
-			.update();
-		if (value == null) {
-			return;
-		}
-		if (jdbc.sql("select count(*) from metric_name where name = ?").param(name).query(Long.class).single() == 0) {
-			jdbc.sql(
-					"insert into metric_name (id, name) values ((select coalesce(max(id), 0) + 1 from metric_name), ?)")
-				.param(name)
-				.update();
-		}
-		jdbc.sql("""
-				insert into metric (transcript_id, metric_name_id, value_type, bool_value, raw_value)
-				values (?, (select id from metric_name where name = ?), 'boolean', ?, ?)""")
-			.params(transcript, name, value, value.toString())
-			.update();
-	}
-
-	String html(String path, String user) throws Exception {
-		var r = mvc
-			.perform(MockMvcRequestBuilders.get(path)
-				.with(httpBasic(user, PASSWORD))
-				.accept(org.springframework.http.MediaType.TEXT_HTML))
-			.andReturn()
-			.getResponse();
-		assertThat(r.getStatus()).as(path).isEqualTo(200);
-		return r.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	int page(String path, String user) throws Exception {
-		return mvc
-			.perform(MockMvcRequestBuilders.get(path)
-				.with(httpBasic(user, PASSWORD))
-				.accept(org.springframework.http.MediaType.TEXT_HTML))
-			.andReturn()
-			.getResponse()
-			.getStatus();
 	}
 
 }
