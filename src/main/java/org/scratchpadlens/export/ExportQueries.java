@@ -152,18 +152,24 @@ class ExportQueries {
 
 	/** Each transcript's metric values by metric name. */
 	Map<Long, Map<String, Object>> metrics(Batch batch) {
+		// the names looked up here rather than joined: a join is a lookup per metric row
+		Map<Long, String> names = new HashMap<>();
+		jdbc.sql("select id, name from metric_name").query(rs -> {
+			names.put(rs.getLong(1), rs.getString(2));
+		});
 		Map<Long, Map<String, Object>> rows = new HashMap<>();
 		jdbc.sql("""
-				select m.transcript_id, n.name, m.value_type, m.bool_value, m.num_value, m.text_value
-				from metric m join metric_name n on n.id = m.metric_name_id where %s"""
-			.formatted(batch.where("m.transcript_id"))).params(batch.params()).query(rs -> {
+				select m.transcript_id, m.metric_name_id, m.value_type, m.bool_value, m.num_value, m.text_value
+				from metric m where %s""".formatted(batch.where("m.transcript_id")))
+			.params(batch.params())
+			.query(rs -> {
 				Object value = switch (rs.getString(3)) {
 					case "boolean" -> rs.getBoolean(4);
 					case "number" -> number(rs.getDouble(5));
 					case "text" -> rs.getString(6);
 					default -> null;
 				};
-				rows.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), value);
+				rows.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(names.get(rs.getLong(2)), value);
 			});
 		return rows;
 	}
