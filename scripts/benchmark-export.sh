@@ -12,13 +12,14 @@
 # docs/benchmarks.md ("Exports") by hand.
 #
 # KEEP=1 reuses the store and campaign of an earlier run (to measure a change without importing again).
+# JAR=<path> runs another build of the app (an older one, to compare in the same conditions).
 # JFR=1 records the app with Java Flight Recorder (profile settings) into target/bench-export/export.jfr; then
 #   jfr print --events jdk.ExecutionSample target/bench-export/export.jfr
 # gives the sampled stacks (count the top frames, or the frames of org.scratchpadlens).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8187}
-JAR=$PWD/target/scratchpad-lens.jar
+JAR=${JAR:-$PWD/target/scratchpad-lens.jar}
 WORK=$PWD/target/bench-export
 DATA=${DATA_DIR:-$PWD/target/bench-data}
 ADMIN=bench-admin-pass-1
@@ -91,11 +92,16 @@ fi
 CAMPAIGN=$(cat "$WORK/campaign")
 echo "campaign $CAMPAIGN"
 
+cpu() { # CPU seconds the app's process has used (all its threads: request, GC, JIT)
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$APP_PID/stat"
+}
 measure() { # label, path
-  local start_line
+  local start_line cpu_before
   start_line=$(wc -l < "$WORK/gc.log")
+  cpu_before=$(cpu)
   curl -fsS -u "admin:$ADMIN" -o "$WORK/out.csv" -w "[$1] %{http_code}, %{size_download} bytes, %{time_total} s\n" \
     "$BASE$2"
+  echo "[$1] app CPU: $(echo "$(cpu) - $cpu_before" | bc) s (independent of the machine's load, unlike the wall time)"
   echo "[$1] rows: $(($(wc -l < "$WORK/out.csv") - 1)) lines; heap after the GCs meanwhile (MB):" \
     "$(tail -n +"$((start_line + 1))" "$WORK/gc.log" | grep -oE '[0-9]+M->[0-9]+M' | cut -d'>' -f2 | tr -d M | tr '\n' ' ')"
 }

@@ -35,9 +35,7 @@ class ExportBatchReadTests extends ExportTestBase {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		sampleData();
-		forgetCampaigns();
-		jdbc.sql("delete from gold_answer").update();
+		freshStore();
 		user("ann1", Role.ANNOTATOR);
 		user("ann2", Role.ANNOTATOR);
 		campaign = campaign("Ranges", "{}", null, List.of("ann1", "ann2"), false);
