@@ -10,10 +10,16 @@
 #
 # H2 only (file database under target/bench-export). Run it on a quiet machine (load < 3); results go to
 # docs/benchmarks.md ("Exports") by hand.
+#
+# KEEP=1 reuses the store and campaign of an earlier run (to measure a change without importing again).
+# JAR=<path> runs another build of the app (an older one, to compare in the same conditions).
+# JFR=1 records the app with Java Flight Recorder (profile settings) into target/bench-export/export.jfr; then
+#   jfr print --events jdk.ExecutionSample target/bench-export/export.jfr
+# gives the sampled stacks (count the top frames, or the frames of org.scratchpadlens).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8187}
-JAR=$PWD/target/scratchpad-lens.jar
+JAR=${JAR:-$PWD/target/scratchpad-lens.jar}
 WORK=$PWD/target/bench-export
 DATA=${DATA_DIR:-$PWD/target/bench-data}
 ADMIN=bench-admin-pass-1
@@ -22,7 +28,8 @@ DB=$WORK/h2/db
 URL="jdbc:h2:file:$DB;AUTO_SERVER=TRUE"
 
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
-rm -rf "$WORK" && mkdir -p "$WORK/app" "$WORK/h2"
+rm -rf "$WORK/app" "$WORK/gc.log" "$WORK/export.jfr" && mkdir -p "$WORK/app"
+[ -n "${KEEP:-}" ] && [ -f "$WORK/campaign" ] || { rm -rf "$WORK/h2" "$WORK/campaign"; mkdir -p "$WORK/h2"; }
 (cd "$WORK/app" && jar xf "$JAR")
 CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
 APP_PID=
@@ -33,20 +40,25 @@ echo "== machine"
 echo "cores: $(nproc); memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load before: $(uptime)"
 java -version 2>&1 | head -1
 
-if [ ! -d "$DATA/json_outputs" ]; then
-  DATA=$WORK/data
-  java -jar "$JAR" generate "$DATA" --transcripts=75000 | tail -1
+if [ ! -f "$WORK/campaign" ]; then
+  if [ ! -d "$DATA/json_outputs" ]; then
+    DATA=$WORK/data
+    java -jar "$JAR" generate "$DATA" --transcripts=75000 | tail -1
+  fi
+  echo "== import $DATA"
+  java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:" || true
 fi
-echo "== import $DATA"
-java -Xmx1g -jar "$JAR" import "$DATA/json_outputs" --spring.datasource.url="jdbc:h2:file:$DB" | grep -E "transcripts:" || true
 
 echo "== app (-Xmx256m)"
-(cd "$WORK" && ADMIN_PASSWORD=$ADMIN exec java -Xmx256m -Xlog:gc:file="$WORK/gc.log":uptime -jar "$JAR" \
+RECORD=()
+[ -n "${JFR:-}" ] && RECORD=(-XX:StartFlightRecording=filename="$WORK/export.jfr",settings=profile)
+(cd "$WORK" && ADMIN_PASSWORD=$ADMIN exec java -Xmx256m -Xlog:gc:file="$WORK/gc.log":uptime "${RECORD[@]}" -jar "$JAR" \
    --server.port=$PORT --scratchpad.sample-data.enabled=false --spring.datasource.url="$URL" > "$WORK/app.log" 2>&1) &
 APP_PID=$!
 for _ in $(seq 1 180); do curl -fs -o /dev/null "$BASE/login" && break; sleep 1; done
 sleep 2
 
+if [ ! -f "$WORK/campaign" ]; then
 echo "== a campaign over every transcript, 3 raters, 5 answers each"
 cat > "$WORK/seed.sql" <<'SQL'
 insert into app_user (username, password_hash, role, enabled, created_at) values
@@ -75,13 +87,21 @@ SQL
 time java -cp "$CP" org.h2.tools.RunScript -url "$URL" -user sa -script "$WORK/seed.sql"
 CAMPAIGN=$(java -cp "$CP" org.h2.tools.Shell -url "$URL" -user sa -sql "select id from campaign where name = 'bench'" \
   | sed -n 2p | tr -d ' ')
+echo "$CAMPAIGN" > "$WORK/campaign"
+fi
+CAMPAIGN=$(cat "$WORK/campaign")
 echo "campaign $CAMPAIGN"
 
+cpu() { # CPU seconds the app's process has used (all its threads: request, GC, JIT)
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$APP_PID/stat"
+}
 measure() { # label, path
-  local start_line
+  local start_line cpu_before
   start_line=$(wc -l < "$WORK/gc.log")
+  cpu_before=$(cpu)
   curl -fsS -u "admin:$ADMIN" -o "$WORK/out.csv" -w "[$1] %{http_code}, %{size_download} bytes, %{time_total} s\n" \
     "$BASE$2"
+  echo "[$1] app CPU: $(echo "$(cpu) - $cpu_before" | bc) s (independent of the machine's load, unlike the wall time)"
   echo "[$1] rows: $(($(wc -l < "$WORK/out.csv") - 1)) lines; heap after the GCs meanwhile (MB):" \
     "$(tail -n +"$((start_line + 1))" "$WORK/gc.log" | grep -oE '[0-9]+M->[0-9]+M' | cut -d'>' -f2 | tr -d M | tr '\n' ' ')"
 }
@@ -95,3 +115,12 @@ echo "max heap after any GC (MB): $(grep -oE '[0-9]+M->[0-9]+M' "$WORK/gc.log" |
 echo "== baseline: the raw SQL read of the same rows (same run, app still up)"
 java -cp "$CP" scripts/ExportSqlBaseline.java "$URL" sa "" "$CAMPAIGN"
 echo "load after: $(uptime)"
+if [ -n "${JFR:-}" ]; then
+  kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true
+  APP_PID=
+  echo "== JFR: top frames of the execution samples (all threads), then our code's frames"
+  jfr print --events jdk.ExecutionSample "$WORK/export.jfr" > "$WORK/samples.txt"
+  awk '/stackTrace = \[/ {getline; print}' "$WORK/samples.txt" | sed -E 's/line:.*//; s/^ +//' | sort | uniq -c \
+    | sort -rn | head -25
+  grep -oE 'org\.scratchpadlens\.[A-Za-z.$]+\.[a-zA-Z$0-9_]+\(' "$WORK/samples.txt" | sort | uniq -c | sort -rn | head -25
+fi

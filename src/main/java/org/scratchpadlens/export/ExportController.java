@@ -61,20 +61,14 @@ class ExportController {
 									+ "run, variation, split, model, metric.<name>, q); paging and sort are ignored") })
 	void labelsCsv(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			HttpServletResponse response) throws IOException {
-		Scope scope = scopes.resolve(parameters, Readers.current());
-		try (Writer out = open(response, CSV, name("labels", scope, "csv"))) {
-			exports.labels(scope, new CsvRowWriter(out));
-		}
+		download(parameters, response, "labels", CSV, exports::labels);
 	}
 
 	@GetMapping("/labels.jsonl")
 	@Operation(summary = "Labels, long, as JSON Lines (the CSV's columns as keys, typed values)")
 	void labelsJsonLines(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			HttpServletResponse response) throws IOException {
-		Scope scope = scopes.resolve(parameters, Readers.current());
-		try (Writer out = open(response, JSONL, name("labels", scope, "jsonl"))) {
-			exports.labels(scope, new JsonLinesRowWriter(out));
-		}
+		download(parameters, response, "labels", JSONL, exports::labels);
 	}
 
 	@GetMapping("/transcripts.csv")
@@ -87,20 +81,14 @@ class ExportController {
 					@Parameter(in = ParameterIn.QUERY, name = "pseudonyms", description = "true: pseudonyms") })
 	void transcriptsCsv(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			HttpServletResponse response) throws IOException {
-		Scope scope = scopes.resolve(parameters, Readers.current());
-		try (Writer out = open(response, CSV, name("transcripts", scope, "csv"))) {
-			exports.transcripts(scope, new CsvRowWriter(out));
-		}
+		download(parameters, response, "transcripts", CSV, exports::transcripts);
 	}
 
 	@GetMapping("/transcripts.jsonl")
 	@Operation(summary = "Transcripts, wide, as JSON Lines")
 	void transcriptsJsonLines(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			HttpServletResponse response) throws IOException {
-		Scope scope = scopes.resolve(parameters, Readers.current());
-		try (Writer out = open(response, JSONL, name("transcripts", scope, "jsonl"))) {
-			exports.transcripts(scope, new JsonLinesRowWriter(out));
-		}
+		download(parameters, response, "transcripts", JSONL, exports::transcripts);
 	}
 
 	@GetMapping("/ratings.csv")
@@ -121,8 +109,28 @@ class ExportController {
 		}
 	}
 
-	private static String name(String what, Scope scope, String extension) {
-		return what + (scope.campaign() == null ? "" : "-campaign-" + scope.campaign().id()) + "." + extension;
+	/** Writes one export of the labels or the transcripts. */
+	@FunctionalInterface
+	private interface Export {
+
+		void write(Scope scope, RowWriter out) throws IOException;
+
+	}
+
+	/**
+	 * The scope from the parameters (a 400 or 404 before the first byte), then the
+	 * download {@code <what>[-campaign-<id>].csv|jsonl} in the format of the content
+	 * type.
+	 */
+	private void download(MultiValueMap<String, String> parameters, HttpServletResponse response, String what,
+			String contentType, Export export) throws IOException {
+		Scope scope = scopes.resolve(parameters, Readers.current());
+		boolean csv = contentType.equals(CSV);
+		String name = what + (scope.campaign() == null ? "" : "-campaign-" + scope.campaign().id())
+				+ (csv ? ".csv" : ".jsonl");
+		try (Writer out = open(response, contentType, name)) {
+			export.write(scope, csv ? new CsvRowWriter(out) : new JsonLinesRowWriter(out));
+		}
 	}
 
 	private static Writer open(HttpServletResponse response, String contentType, String fileName) throws IOException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.scratchpadlens.annotation.campaign.Span;
+import org.scratchpadlens.export.ExportQueries.Batch;
 import org.scratchpadlens.export.ExportQueries.Conditions;
 import org.scratchpadlens.export.ExportQueries.GoldRow;
 import org.scratchpadlens.export.ExportQueries.LabelRow;
@@ -50,20 +51,20 @@ class Exports {
 	void labels(Scope scope, RowWriter out) throws IOException {
 		out.header(LONG);
 		List<String> order = new ArrayList<>(scope.questions().keySet());
-		for (List<Long> batch : ExportQueries.batches(scope.ids())) {
+		Long campaignId = scope.campaign() == null ? null : scope.campaign().id();
+		for (List<Long> ids : ExportQueries.batches(scope.ids())) {
+			Batch batch = queries.batch(ids);
 			Map<Long, Conditions> conditions = queries.conditions(batch);
-			Long campaignId = scope.campaign() == null ? null : scope.campaign().id();
 			Map<Long, List<LabelRow>> labels = byTranscript(queries.labels(batch, campaignId), scope);
-			List<Long> labelIds = labels.values().stream().flatMap(List::stream).map(LabelRow::id).toList();
-			Map<Long, Map<String, String>> answers = queries.answers(labelIds);
-			Map<Long, List<Span>> spans = queries.spans(labelIds);
+			Map<Long, Map<String, String>> answers = queries.answers(batch);
+			Map<Long, List<Span>> spans = queries.spans(batch);
 			Map<Long, List<GoldRow>> gold = new HashMap<>();
 			for (GoldRow g : queries.gold(batch, campaignId)) {
 				if (!scope.othersHidden().contains(g.transcriptId())) {
 					gold.computeIfAbsent(g.transcriptId(), k -> new ArrayList<>()).add(g);
 				}
 			}
-			for (long id : batch) {
+			for (long id : ids) {
 				Conditions c = conditions.get(id);
 				if (c == null) {
 					continue; // removed since the list was read
@@ -130,18 +131,18 @@ class Exports {
 			}
 		}
 		out.header(columns);
-		for (List<Long> batch : ExportQueries.batches(scope.ids())) {
+		for (List<Long> ids : ExportQueries.batches(scope.ids())) {
+			Batch batch = queries.batch(ids);
 			Map<Long, Conditions> conditions = queries.conditions(batch);
 			Map<Long, Map<String, Object>> values = queries.metrics(batch);
 			Map<Long, List<LabelRow>> labels = byTranscript(queries.labels(batch, campaignId), scope);
-			Map<Long, Map<String, String>> answers = queries
-				.answers(labels.values().stream().flatMap(List::stream).map(LabelRow::id).toList());
+			Map<Long, Map<String, String>> answers = queries.answers(batch);
 			Map<Long, Map<String, String>> gold = new HashMap<>();
 			for (GoldRow g : queries.gold(batch, campaignId)) {
 				// the latest decision when several campaigns decided the same question
 				gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
 			}
-			for (long id : batch) {
+			for (long id : ids) {
 				Conditions c = conditions.get(id);
 				if (c == null) {
 					continue;
@@ -223,11 +224,11 @@ class Exports {
 		header.add("item");
 		raters.forEach(r -> header.add(scope.name(r)));
 		out.header(header);
-		for (List<Long> batch : ExportQueries.batches(scope.ids())) {
+		for (List<Long> ids : ExportQueries.batches(scope.ids())) {
+			Batch batch = queries.batch(ids);
 			Map<Long, List<LabelRow>> labels = byTranscript(queries.labels(batch, campaignId), scope);
-			Map<Long, Map<String, String>> answers = queries
-				.answers(labels.values().stream().flatMap(List::stream).map(LabelRow::id).toList());
-			for (long id : batch) {
+			Map<Long, Map<String, String>> answers = queries.answers(batch);
+			for (long id : ids) {
 				Map<String, String> byRater = new HashMap<>();
 				for (LabelRow l : labels.getOrDefault(id, List.of())) {
 					String a = answers.getOrDefault(l.id(), Map.of()).get(question);

@@ -26,9 +26,7 @@ class BlindExportTests extends ExportTestBase {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		sampleData();
-		forgetCampaigns();
-		jdbc.sql("delete from gold_answer").update();
+		freshStore();
 		user("rita", Role.RESEARCHER);
 		user("ann2", Role.ANNOTATOR);
 		user("rob", Role.RESEARCHER);

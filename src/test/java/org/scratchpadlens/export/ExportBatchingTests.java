@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+import org.scratchpadlens.export.ExportQueries.Batch;
 import org.scratchpadlens.export.ExportQueries.Conditions;
 import org.scratchpadlens.export.ExportQueries.GoldRow;
 import org.scratchpadlens.export.ExportQueries.LabelRow;
@@ -46,7 +47,13 @@ class ExportBatchingTests {
 		}
 
 		@Override
-		Map<Long, Conditions> conditions(List<Long> ids) {
+		Batch batch(List<Long> ids) {
+			return Batch.of(ids);
+		}
+
+		@Override
+		Map<Long, Conditions> conditions(Batch batch) {
+			List<Long> ids = batch.ids();
 			largest = Math.max(largest, ids.size());
 			events.add("read " + ids.size());
 			Map<Long, Conditions> rows = new HashMap<>();
@@ -55,24 +62,24 @@ class ExportBatchingTests {
 		}
 
 		@Override
-		Map<Long, Map<String, Object>> metrics(List<Long> ids) {
+		Map<Long, Map<String, Object>> metrics(Batch batch) {
 			Map<Long, Map<String, Object>> rows = new HashMap<>();
-			ids.forEach(id -> rows.put(id, Map.of("partial_scheme", id % 2 == 0)));
+			batch.ids().forEach(id -> rows.put(id, Map.of("partial_scheme", id % 2 == 0)));
 			return rows;
 		}
 
 		@Override
-		List<LabelRow> labels(List<Long> ids, Long campaignId) {
+		List<LabelRow> labels(Batch batch, Long campaignId) {
 			return List.of();
 		}
 
 		@Override
-		Map<Long, Map<String, String>> answers(List<Long> labelIds) {
+		Map<Long, Map<String, String>> answers(Batch batch) {
 			return Map.of();
 		}
 
 		@Override
-		List<GoldRow> gold(List<Long> ids, Long campaignId) {
+		List<GoldRow> gold(Batch batch, Long campaignId) {
 			return List.of();
 		}
 

@@ -28,6 +28,13 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 abstract class ExportTestBase extends LabellingTestBase {
 
+	/** The sample data, no campaigns, labels or gold answers. */
+	void freshStore() {
+		sampleData();
+		forgetCampaigns();
+		jdbc.sql("delete from gold_answer").update();
+	}
+
 	/** A campaign over the filter (JSON object), all its items (or a sample of size). */
 	long campaign(String name, String filter, Integer size, List<String> raters, boolean blind) throws Exception {
 		String sample = size == null ? "" : """

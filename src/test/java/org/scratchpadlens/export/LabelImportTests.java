@@ -36,9 +36,7 @@ class LabelImportTests extends ExportTestBase {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		sampleData();
-		forgetCampaigns();
-		jdbc.sql("delete from gold_answer").update();
+		freshStore();
 		user("rita", Role.RESEARCHER);
 		user("ann1", Role.ANNOTATOR);
 		user("ann2", Role.ANNOTATOR);
