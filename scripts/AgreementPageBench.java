@@ -25,7 +25,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  *   confidence: seeded answers that mostly agree), written with JDBC batch inserts; prints the campaign id
  * run APP_URL CAMPAIGN JDBC_URL USER PASSWORD
  *   GET /api/campaigns/{id}/agreement as bench-rater-0 (HTTP Basic): the first call (cold: every label read and
- *   computed), then 5 more (cached); then, three times, one label edited and the call again (it waits up to 1.5 s for
+ *   computed), then 5 more (cached); then, three times, one label edited and the call again (it waits up to 0.8 s for
  *   the new figures, else answers with the last ones marked "updating"), asked again until the new figures come;
  *   and, as the baseline, the raw SQL read of the campaign's label answers, 5 times.
  * first APP_URL CAMPAIGN

@@ -213,6 +213,7 @@ class RoleWalkTests extends FreshDatabase {
 			GET    /js/adjudicate.js                          EVERYONE
 			GET    /css/labelling.css                         ANYONE
 			GET    /js/labelling.js                           EVERYONE
+			GET    /js/reload.js                              EVERYONE
 			GET    /css/export.css                            ANYONE
 			""";
 

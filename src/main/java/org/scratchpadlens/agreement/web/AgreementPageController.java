@@ -23,7 +23,12 @@ class AgreementPageController {
 	String campaign(@PathVariable long id, @RequestParam(required = false) String unclear, Authentication user,
 			Model model) {
 		boolean asCategory = AgreementRequest.unclearAsCategory(unclear);
-		model.addAttribute("a", agreement.campaign(id, Reader.of(user), asCategory));
+		var figures = agreement.campaignForPage(id, Reader.of(user), asCategory);
+		if (figures.isEmpty()) {
+			model.addAttribute("campaignId", id);
+			return "agreement/computing";
+		}
+		model.addAttribute("a", figures.get());
 		model.addAttribute("asCategory", asCategory);
 		model.addAttribute("links", AgreementLinks.campaign(id, asCategory));
 		return "agreement/campaign";

@@ -132,7 +132,7 @@ public class AgreementService {
 
 	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress,
 			TranscriptList list,
-			@org.springframework.beans.factory.annotation.Value("${scratchpad.agreement.wait-millis:1500}") long waitMillis,
+			@org.springframework.beans.factory.annotation.Value("${scratchpad.agreement.wait-millis:800}") long waitMillis,
 			@org.springframework.beans.factory.annotation.Value("${scratchpad.agreement.warm-up:true}") boolean warmUp) {
 		this.waitMillis = waitMillis;
 		this.warmUp = warmUp;
@@ -149,24 +149,38 @@ public class AgreementService {
 	 * @param unclearAsCategory count "unclear" as a category rather than as missing
 	 */
 	public AgreementJson campaign(long campaignId, Reader reader, boolean unclearAsCategory) {
+		return figures(campaignId, reader, unclearAsCategory, true).orElseThrow();
+	}
+
+	/**
+	 * The same for a page, which never waits long: empty while the campaign's first
+	 * figures since the start are still being computed (the page says so and reloads).
+	 */
+	public java.util.Optional<AgreementJson> campaignForPage(long campaignId, Reader reader,
+			boolean unclearAsCategory) {
+		return figures(campaignId, reader, unclearAsCategory, false);
+	}
+
+	private java.util.Optional<AgreementJson> figures(long campaignId, Reader reader, boolean unclearAsCategory,
+			boolean waitForFirst) {
 		Campaign campaign = access.readable(campaignId, reader);
 		checkNotBlind(campaign, reader);
 		String key = campaignId + "/" + unclearAsCategory;
 		AgreementQueries.CampaignState state = queries.state(campaignId);
 		Cached cached = cache.get(key);
 		if (cached != null && cached.signature().equals(state.signature())) {
-			return cached.json();
+			return java.util.Optional.of(cached.json());
 		}
 		java.util.concurrent.CompletableFuture<Cached> next = submit(campaign, unclearAsCategory);
 		try {
-			if (cached == null) {
-				return next.join().json();
+			if (cached == null && waitForFirst) {
+				return java.util.Optional.of(next.join().json());
 			}
-			return next.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS).json();
+			return java.util.Optional.of(next.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS).json());
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
 			// the last finished figures now, the new ones when they are ready
-			return cached.json().asUpdating();
+			return cached == null ? java.util.Optional.empty() : java.util.Optional.of(cached.json().asUpdating());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
