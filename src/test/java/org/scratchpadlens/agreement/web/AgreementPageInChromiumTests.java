@@ -97,6 +97,21 @@ class AgreementPageInChromiumTests extends LabelledBrowserTest {
 	}
 
 	@Test
+	void theListLinksToTheAgreementOfWhatItShowsWhichFitsAPhone() {
+		browser.logIn("admin", BrowserTest.ADMIN_PASSWORD);
+		browser.open("/transcripts?split=train");
+		var d = browser.driver();
+		String link = d.findElement(By.id("agreement-link")).getAttribute("href");
+		assertThat(link).endsWith("/agreement?split=train");
+		browser.open("/agreement?split=train");
+		assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Agreement");
+		assertThat(d.findElement(By.cssSelector(".crumbs")).getText()).contains("Transcripts where split = train");
+		assertThat(d.findElement(By.cssSelector(".lead")).getText()).contains("labels by 3 raters");
+		assertThat(d.findElement(By.id("q-verdict")).getText()).contains("krippendorff alpha");
+		checkPage("filter");
+	}
+
+	@Test
 	void theCorrectedRatesAndTheDashboardSectionFitAPhoneAndPassAxe() {
 		browser.logIn("admin", BrowserTest.ADMIN_PASSWORD);
 		browser.open("/campaigns/" + campaign + "/agreement");
