@@ -178,14 +178,19 @@ public class AgreementPageBench {
 		ps.addBatch();
 	}
 
+	/** GET /api/campaigns/{id}/agreement as bench-rater-0, with HTTP Basic. */
+	static HttpRequest agreementRequest(String base, long campaign) {
+		String auth = "Basic " + Base64.getEncoder()
+			.encodeToString(("bench-rater-0:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(base + "/api/campaigns/" + campaign + "/agreement"))
+			.header("Authorization", auth)
+			.build();
+	}
+
 	/** The first view after a start, while the app computes the campaign ahead. */
 	static void first(String base, long campaign) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
-		String auth = "Basic " + Base64.getEncoder()
-			.encodeToString(("bench-rater-0:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/campaigns/" + campaign + "/agreement"))
-			.header("Authorization", auth)
-			.build();
+		HttpRequest request = agreementRequest(base, campaign);
 		for (int i = 0; i < 3; i++) {
 			long start = System.nanoTime();
 			HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -200,11 +205,7 @@ public class AgreementPageBench {
 
 	static void run(String base, long campaign, String url, String user, String password) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
-		String auth = "Basic " + Base64.getEncoder()
-			.encodeToString(("bench-rater-0:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/campaigns/" + campaign + "/agreement"))
-			.header("Authorization", auth)
-			.build();
+		HttpRequest request = agreementRequest(base, campaign);
 		for (int i = 0; i < 6; i++) {
 			long start = System.nanoTime();
 			HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -13,7 +13,6 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,22 +151,8 @@ class AgreementOverAFilterTests extends AgreementTestData {
 				"counts as a category");
 		assertThat(html("/transcripts?split=train", "rita")).contains("href=\"/agreement?split=train\"");
 
-		Reply csv = get("/agreement.csv?split=train", "rita");
-		assertThat(csv.status()).isEqualTo(200);
-		assertThat(csv.response().getContentType()).startsWith("text/csv");
-		assertThat(csv.text()).startsWith(String.join(",", AgreementApiController.CSV_HEADER) + "\r\n");
-		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.get()
-			.parse(new java.io.StringReader(csv.text()))
-			.getRecords();
-		CSVRecord percent = rows.stream()
-			.filter(r -> r.get("question").equals("training_awareness") && r.get("condition").equals("all")
-					&& r.get("run").isEmpty() && r.get("statistic").equals("percent_agreement"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(percent.get("items")).isEqualTo("40");
+		List<CSVRecord> rows = agreementCsv(get("/agreement.csv?split=train", "rita"));
+		assertThat(csvRow(rows, "training_awareness", "all", "percent_agreement").get("items")).isEqualTo("40");
 	}
 
 	@Test

@@ -185,6 +185,29 @@ abstract class AgreementTestData extends LabellingTestBase {
 			.update();
 	}
 
+	/** The rows of an agreement CSV, checked to start with the documented header. */
+	static List<org.apache.commons.csv.CSVRecord> agreementCsv(Reply csv) throws IOException {
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.response().getContentType()).startsWith("text/csv");
+		assertThat(csv.text()).startsWith(String.join(",", AgreementApiController.CSV_HEADER) + "\r\n");
+		return org.apache.commons.csv.CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new java.io.StringReader(csv.text()))
+			.getRecords();
+	}
+
+	/** The row of one question, slice over every run and statistic. */
+	static org.apache.commons.csv.CSVRecord csvRow(List<org.apache.commons.csv.CSVRecord> rows, String question,
+			String condition, String statistic) {
+		return rows.stream()
+			.filter(r -> r.get("question").equals(question) && r.get("condition").equals(condition)
+					&& r.get("run").isEmpty() && r.get("statistic").equals(statistic))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	String html(String path, String user) throws Exception {
 		var r = mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
