@@ -2,16 +2,29 @@ package org.scratchpadlens.agreement.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+
+import jakarta.annotation.PreDestroy;
 
 import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreement;
 import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
@@ -42,6 +55,10 @@ import org.scratchpadlens.annotation.campaign.Reader;
 import org.scratchpadlens.annotation.rubric.Rubric;
 import org.scratchpadlens.annotation.rubric.Rubrics;
 import org.scratchpadlens.transcript.list.TranscriptList;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -95,7 +112,7 @@ public class AgreementService {
 	private static final int CAMPAIGNS_KEPT = 4;
 
 	/** Filter-wide agreements, the few most recently asked for. */
-	private final Map<String, Cached> filterCache = java.util.Collections
+	private final Map<String, Cached> filterCache = Collections
 		.synchronizedMap(new LinkedHashMap<String, Cached>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
@@ -106,7 +123,7 @@ public class AgreementService {
 	private static final int FILTERS_KEPT = 8;
 
 	/** Parameters of the agreement itself; every other one is the list's filter. */
-	static final java.util.Set<String> OWN = java.util.Set.of("unclear", "size", "page", "cursor", "sort", "seed");
+	static final Set<String> OWN = Set.of("unclear", "size", "page", "cursor", "sort", "seed");
 
 	private record Cached(String signature, AgreementJson json) {
 	}
@@ -116,24 +133,22 @@ public class AgreementService {
 	 * for it up to {@link #waitMillis}, then shows the last finished result, marked as
 	 * being updated.
 	 */
-	private final java.util.concurrent.ExecutorService computing = java.util.concurrent.Executors
-		.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "agreement");
-			t.setDaemon(true);
-			t.setPriority(Thread.NORM_PRIORITY - 1);
-			return t;
-		});
+	private final ExecutorService computing = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "agreement");
+		t.setDaemon(true);
+		t.setPriority(Thread.NORM_PRIORITY - 1);
+		return t;
+	});
 
-	private final Map<String, java.util.concurrent.CompletableFuture<Cached>> inFlight = new ConcurrentHashMap<>();
+	private final Map<String, CompletableFuture<Cached>> inFlight = new ConcurrentHashMap<>();
 
 	private final long waitMillis;
 
 	private final boolean warmUp;
 
 	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress,
-			TranscriptList list,
-			@org.springframework.beans.factory.annotation.Value("${scratchpad.agreement.wait-millis:800}") long waitMillis,
-			@org.springframework.beans.factory.annotation.Value("${scratchpad.agreement.warm-up:true}") boolean warmUp) {
+			TranscriptList list, @Value("${scratchpad.agreement.wait-millis:800}") long waitMillis,
+			@Value("${scratchpad.agreement.warm-up:true}") boolean warmUp) {
 		this.waitMillis = waitMillis;
 		this.warmUp = warmUp;
 		this.list = list;
@@ -156,12 +171,11 @@ public class AgreementService {
 	 * The same for a page, which never waits long: empty while the campaign's first
 	 * figures since the start are still being computed (the page says so and reloads).
 	 */
-	public java.util.Optional<AgreementJson> campaignForPage(long campaignId, Reader reader,
-			boolean unclearAsCategory) {
+	public Optional<AgreementJson> campaignForPage(long campaignId, Reader reader, boolean unclearAsCategory) {
 		return figures(campaignId, reader, unclearAsCategory, false);
 	}
 
-	private java.util.Optional<AgreementJson> figures(long campaignId, Reader reader, boolean unclearAsCategory,
+	private Optional<AgreementJson> figures(long campaignId, Reader reader, boolean unclearAsCategory,
 			boolean waitForFirst) {
 		Campaign campaign = access.readable(campaignId, reader);
 		checkNotBlind(campaign, reader);
@@ -169,24 +183,24 @@ public class AgreementService {
 		AgreementQueries.CampaignState state = queries.state(campaignId);
 		Cached cached = cache.get(key);
 		if (cached != null && cached.signature().equals(state.signature())) {
-			return java.util.Optional.of(cached.json());
+			return Optional.of(cached.json());
 		}
-		java.util.concurrent.CompletableFuture<Cached> next = submit(campaign, unclearAsCategory);
+		CompletableFuture<Cached> next = submit(campaign, unclearAsCategory);
 		try {
 			if (cached == null && waitForFirst) {
-				return java.util.Optional.of(next.join().json());
+				return Optional.of(next.join().json());
 			}
-			return java.util.Optional.of(next.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS).json());
+			return Optional.of(next.get(waitMillis, TimeUnit.MILLISECONDS).json());
 		}
-		catch (java.util.concurrent.TimeoutException ex) {
+		catch (TimeoutException ex) {
 			// the last finished figures now, the new ones when they are ready
-			return cached == null ? java.util.Optional.empty() : java.util.Optional.of(cached.json().asUpdating());
+			return cached == null ? Optional.empty() : Optional.of(cached.json().asUpdating());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while the agreement was computed", ex);
 		}
-		catch (java.util.concurrent.ExecutionException | java.util.concurrent.CompletionException ex) {
+		catch (ExecutionException | CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
 			}
@@ -198,9 +212,9 @@ public class AgreementService {
 	 * The computation of the campaign's figures: the one already running or queued, else
 	 * a new one.
 	 */
-	private java.util.concurrent.CompletableFuture<Cached> submit(Campaign campaign, boolean unclearAsCategory) {
+	private CompletableFuture<Cached> submit(Campaign campaign, boolean unclearAsCategory) {
 		String key = campaign.id() + "/" + unclearAsCategory;
-		return inFlight.computeIfAbsent(key, k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+		return inFlight.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
 			try {
 				return refresh(campaign, unclearAsCategory, key);
 			}
@@ -230,7 +244,7 @@ public class AgreementService {
 	 * background, so that their first view does not pay for reading every label (on a
 	 * 75,000-item campaign with 5 raters, ~13 s of SQL on H2).
 	 */
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
 		if (!warmUp) {
 			return;
@@ -238,7 +252,7 @@ public class AgreementService {
 		for (long id : queries.recentlyLabelled(CAMPAIGNS_KEPT)) {
 			Campaign campaign = access.readable(id, new Reader("", true));
 			submit(campaign, false).exceptionally(ex -> {
-				org.slf4j.LoggerFactory.getLogger(AgreementService.class)
+				LoggerFactory.getLogger(AgreementService.class)
 					.warn("Agreement of campaign {} not computed ahead: {}", id, ex.toString());
 				return null;
 			});
@@ -252,10 +266,10 @@ public class AgreementService {
 
 	/** Waits until every computation asked for so far has finished: for tests. */
 	void awaitComputations() throws Exception {
-		computing.submit(() -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
+		computing.submit(() -> null).get(60, TimeUnit.SECONDS);
 	}
 
-	@jakarta.annotation.PreDestroy
+	@PreDestroy
 	void stop() {
 		computing.shutdownNow();
 	}
@@ -341,8 +355,8 @@ public class AgreementService {
 			}
 		});
 		List<Long> ids = list.selectedIds(filter);
-		java.util.Set<Long> blinded = access.blindedFrom(reader.username());
-		java.util.Set<Long> chosen = new java.util.HashSet<>(ids.size() * 2);
+		Set<Long> blinded = access.blindedFrom(reader.username());
+		Set<Long> chosen = new HashSet<>(ids.size() * 2);
 		int leftOut = 0;
 		long hash = 1;
 		for (long id : ids) {
@@ -454,7 +468,7 @@ public class AgreementService {
 	 * @param labelIds the labels kept
 	 */
 	record Labels(List<Item> items, List<String> raters, Map<String, Answers> answers, int labelCount, int olderLabels,
-			java.util.Set<Long> labelIds) {
+			Set<Long> labelIds) {
 	}
 
 	/**
