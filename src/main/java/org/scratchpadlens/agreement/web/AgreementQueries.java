@@ -51,25 +51,18 @@ class AgreementQueries {
 	record MessageLength(long transcriptId, int ordinal, int length) {
 	}
 
+	/** The campaign's labels, by transcript and annotator. */
 	List<LabelRow> labels(long campaignId) {
-		return jdbc.sql("""
-				select l.id, l.transcript_id, t.split, r.path, l.annotator, l.revision
-				from label l join transcript t on t.id = l.transcript_id join run r on r.id = t.run_id
-				where l.campaign_id = ? order by l.transcript_id, l.annotator""")
-			.param(campaignId)
-			.query((rs, n) -> new LabelRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getInt(6)))
-			.list();
+		List<LabelRow> rows = new ArrayList<>();
+		campaign(campaignId).labels(rows::add);
+		return rows;
 	}
 
+	/** Every answer of the campaign's labels. */
 	List<AnswerRow> answers(long campaignId) {
-		return jdbc.sql("""
-				select a.label_id, a.question, a.answer
-				from label_answer a join label l on l.id = a.label_id
-				where l.campaign_id = ?""")
-			.param(campaignId)
-			.query((rs, n) -> new AnswerRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
-			.list();
+		List<AnswerRow> rows = new ArrayList<>();
+		campaign(campaignId).answers((label, question, answer) -> rows.add(new AnswerRow(label, question, answer)));
+		return rows;
 	}
 
 	List<ItemRow> items(long campaignId) {
