@@ -9,13 +9,15 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -67,7 +69,30 @@ public final class Browser implements AutoCloseable {
 		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
 		// a click returns before the next page has loaded: wait until the login form is
 		// gone, or tests race the redirect and read the login page
-		waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
+		waitUpTo(Duration.ofSeconds(15)).until(gone(form));
+	}
+
+	/**
+	 * True once the element has left the page. Selenium's {@code stalenessOf} throws when
+	 * Chromium, in the middle of replacing the document, answers "Node with given id does
+	 * not belong to the document" instead of a stale reference: that too means gone.
+	 */
+	public static ExpectedCondition<Boolean> gone(WebElement element) {
+		return d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		};
 	}
 
 	public WebDriverWait waitUpTo(Duration d) {
