@@ -84,11 +84,6 @@ class ExportQueries {
 		return inRange <= (long) RANGE_SLACK * ids.size() ? new Batch(ids, first, last) : Batch.of(ids);
 	}
 
-	/** The condition fields of a transcript. */
-	record Conditions(long id, String run, String setting, String variation, String model, String split, int queryIndex,
-			int version, String fileName) {
-	}
-
 	/** One automated metric's value: a Boolean, a Double, a String, or null (missing). */
 	record MetricValue(long transcriptId, String name, Object value) {
 	}
@@ -135,19 +130,6 @@ class ExportQueries {
 				.list();
 		}
 		return jdbc.sql("select distinct annotator from label order by annotator").query(String.class).list();
-	}
-
-	Map<Long, Conditions> conditions(Batch batch) {
-		Map<Long, Conditions> rows = new HashMap<>();
-		jdbc.sql("""
-				select t.id, r.path, r.setting, r.variation, r.model, t.split, t.query_index, t.version, t.file_name
-				from transcript t join run r on r.id = t.run_id where %s""".formatted(batch.where("t.id")))
-			.params(batch.params())
-			.query(rs -> {
-				rows.put(rs.getLong(1), new Conditions(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getString(9)));
-			});
-		return rows;
 	}
 
 	/** Each transcript's metric values by metric name. */

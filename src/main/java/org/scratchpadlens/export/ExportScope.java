@@ -11,7 +11,9 @@ import org.scratchpadlens.annotation.campaign.CampaignQueries;
 import org.scratchpadlens.annotation.rubric.Rubric;
 import org.scratchpadlens.annotation.rubric.Rubrics;
 import org.scratchpadlens.transcript.HiddenMetrics;
+import org.scratchpadlens.transcript.list.TranscriptFacts;
 import org.scratchpadlens.transcript.list.TranscriptList;
+import org.scratchpadlens.transcript.list.TranscriptList.SelectedTranscripts;
 import org.scratchpadlens.web.BadRequestException;
 import org.scratchpadlens.web.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,14 +63,16 @@ class ExportScope {
 
 	/**
 	 * @param ids the transcripts, in the list's order (run, split, query index)
+	 * @param facts the list's index they were selected from: their condition fields and
+	 * most of their metrics, without reading the store
 	 * @param campaign the campaign the export is restricted to, or null
 	 * @param metricsHidden transcripts whose metrics the reader may not see
 	 * @param othersHidden transcripts on which the reader sees only their own labels
 	 * @param names rater username to the name the export shows (itself, or a pseudonym)
 	 * @param questions every rubric question key, in the rubric's order, with its type
 	 */
-	record Scope(List<Long> ids, Campaign campaign, String reader, Set<Long> metricsHidden, Set<Long> othersHidden,
-			Map<String, String> names, boolean pseudonyms, Map<String, String> questions) {
+	record Scope(List<Long> ids, TranscriptFacts facts, Campaign campaign, String reader, Set<Long> metricsHidden,
+			Set<Long> othersHidden, Map<String, String> names, boolean pseudonyms, Map<String, String> questions) {
 
 		String name(String username) {
 			return username == null ? null : names.getOrDefault(username, username);
@@ -101,7 +105,8 @@ class ExportScope {
 			campaign = campaigns.find(id).orElseThrow(() -> new NotFoundException("There is no campaign " + id + "."));
 		}
 		boolean pseudonyms = flag(parameters.getFirst("pseudonyms"));
-		List<Long> ids = list.selectedIds(filter);
+		SelectedTranscripts selected = list.selectedTranscripts(filter);
+		List<Long> ids = selected.ids();
 		if (campaign != null) {
 			Set<Long> items = queries.campaignItems(campaign.id());
 			ids = ids.stream().filter(items::contains).toList();
@@ -110,7 +115,8 @@ class ExportScope {
 		Set<Long> metricsHidden = hidden == null || reader == null ? Set.of() : hidden.hiddenFrom(reader);
 		Set<Long> othersHidden = reader == null ? Set.of() : access.blindedFrom(reader);
 		Map<String, String> names = pseudonyms ? pseudonyms() : Map.of();
-		return new Scope(ids, campaign, reader, metricsHidden, othersHidden, names, pseudonyms, questions());
+		return new Scope(ids, selected.facts(), campaign, reader, metricsHidden, othersHidden, names, pseudonyms,
+				questions());
 	}
 
 	/**

@@ -10,10 +10,11 @@ import java.util.Map;
 
 import org.scratchpadlens.annotation.campaign.Span;
 import org.scratchpadlens.export.ExportQueries.Batch;
-import org.scratchpadlens.export.ExportQueries.Conditions;
 import org.scratchpadlens.export.ExportQueries.GoldRow;
 import org.scratchpadlens.export.ExportQueries.LabelRow;
 import org.scratchpadlens.export.ExportScope.Scope;
+import org.scratchpadlens.transcript.list.TranscriptFacts;
+import org.scratchpadlens.transcript.list.TranscriptFacts.Conditions;
 import org.scratchpadlens.web.BadRequestException;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +55,6 @@ class Exports {
 		Long campaignId = scope.campaign() == null ? null : scope.campaign().id();
 		for (List<Long> ids : ExportQueries.batches(scope.ids())) {
 			Batch batch = queries.batch(ids);
-			Map<Long, Conditions> conditions = queries.conditions(batch);
 			Map<Long, List<LabelRow>> labels = byTranscript(queries.labels(batch, campaignId), scope);
 			Map<Long, Map<String, String>> answers = queries.answers(batch);
 			Map<Long, List<Span>> spans = queries.spans(batch);
@@ -65,10 +65,11 @@ class Exports {
 				}
 			}
 			for (long id : ids) {
-				Conditions c = conditions.get(id);
-				if (c == null) {
-					continue; // removed since the list was read
+				int row = scope.facts().row(id);
+				if (row < 0) {
+					continue; // not in the snapshot the ids were selected from
 				}
+				Conditions c = scope.facts().conditions(row);
 				for (LabelRow l : labels.getOrDefault(id, List.of())) {
 					Map<String, String> given = answers.getOrDefault(l.id(), Map.of());
 					String note = given.get(NOTE);
@@ -131,10 +132,11 @@ class Exports {
 			}
 		}
 		out.header(columns);
+		TranscriptFacts facts = scope.facts();
+		List<TranscriptFacts.Metric> held = metrics.stream().map(facts::metric).toList();
 		for (List<Long> ids : ExportQueries.batches(scope.ids())) {
 			Batch batch = queries.batch(ids);
-			Map<Long, Conditions> conditions = queries.conditions(batch);
-			Map<Long, Map<String, Object>> values = queries.metrics(batch);
+			Map<Long, Map<String, Object>> stored = storedMetrics(ids, facts, held);
 			Map<Long, List<LabelRow>> labels = byTranscript(queries.labels(batch, campaignId), scope);
 			Map<Long, Map<String, String>> answers = queries.answers(batch);
 			Map<Long, Map<String, String>> gold = new HashMap<>();
@@ -143,17 +145,22 @@ class Exports {
 				gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
 			}
 			for (long id : ids) {
-				Conditions c = conditions.get(id);
-				if (c == null) {
-					continue;
+				int at = facts.row(id);
+				if (at < 0) {
+					continue; // not in the snapshot the ids were selected from
 				}
+				Conditions c = facts.conditions(at);
 				List<Object> row = new ArrayList<>(columns.size());
 				row.addAll(Arrays.asList(c.id(), c.run(), c.setting(), c.variation(), c.model(), c.split(),
 						c.queryIndex(), c.version(), c.fileName()));
 				boolean metricsHidden = scope.metricsHidden().contains(id);
-				Map<String, Object> mine = values.getOrDefault(id, Map.of());
-				for (String m : metrics) {
-					row.add(metricsHidden ? null : mine.get(m));
+				Map<String, Object> mine = stored.getOrDefault(id, Map.of());
+				for (int m = 0; m < held.size(); m++) {
+					TranscriptFacts.Metric metric = held.get(m);
+					// no column: no transcript of the index has a value for the metric
+					Object value = metric == null ? null
+							: metric.elsewhere(at) ? mine.get(metrics.get(m)) : value(metric, at);
+					row.add(metricsHidden ? null : value);
 				}
 				// each rater's latest label on the transcript
 				Map<String, LabelRow> latest = new HashMap<>();
@@ -182,6 +189,29 @@ class Exports {
 			}
 			out.flush();
 		}
+	}
+
+	/**
+	 * The metrics of the batch's transcripts whose values the list's index does not hold
+	 * (texts, values of another kind than their metric's), read from the store; none are
+	 * read when the index holds them all, as it does for the release's metrics.
+	 */
+	private Map<Long, Map<String, Object>> storedMetrics(List<Long> ids, TranscriptFacts facts,
+			List<TranscriptFacts.Metric> held) {
+		List<Long> elsewhere = new ArrayList<>();
+		for (long id : ids) {
+			int row = facts.row(id);
+			if (row >= 0 && held.stream().anyMatch(m -> m != null && m.elsewhere(row))) {
+				elsewhere.add(id);
+			}
+		}
+		return elsewhere.isEmpty() ? Map.of() : queries.metrics(queries.batch(elsewhere));
+	}
+
+	/** A value the index holds, as the store's read gives it (whole numbers as longs). */
+	private static Object value(TranscriptFacts.Metric metric, int row) {
+		Object value = metric.value(row);
+		return value instanceof Double d ? ExportQueries.number(d) : value;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.scratchpadlens.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +10,10 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.scratchpadlens.export.ExportQueries.Batch;
-import org.scratchpadlens.export.ExportQueries.Conditions;
 import org.scratchpadlens.export.ExportQueries.GoldRow;
 import org.scratchpadlens.export.ExportQueries.LabelRow;
 import org.scratchpadlens.export.ExportScope.Scope;
+import org.scratchpadlens.transcript.list.FactsForTests;
 
 /**
  * Constant memory: an export of many transcripts asks the store for one batch at a time
@@ -52,24 +51,15 @@ class ExportBatchingTests {
 		}
 
 		@Override
-		Map<Long, Conditions> conditions(Batch batch) {
-			List<Long> ids = batch.ids();
-			largest = Math.max(largest, ids.size());
-			events.add("read " + ids.size());
-			Map<Long, Conditions> rows = new HashMap<>();
-			ids.forEach(id -> rows.put(id, new Conditions(id, "run", "helpful_only", null, null, "train", 1, 1, "x")));
-			return rows;
-		}
-
-		@Override
 		Map<Long, Map<String, Object>> metrics(Batch batch) {
-			Map<Long, Map<String, Object>> rows = new HashMap<>();
-			batch.ids().forEach(id -> rows.put(id, Map.of("partial_scheme", id % 2 == 0)));
-			return rows;
+			throw new AssertionError("the list's index holds every metric value here: nothing to read");
 		}
 
 		@Override
 		List<LabelRow> labels(Batch batch, Long campaignId) {
+			List<Long> ids = batch.ids();
+			largest = Math.max(largest, ids.size());
+			events.add("read " + ids.size());
 			return List.of();
 		}
 
@@ -89,7 +79,7 @@ class ExportBatchingTests {
 	void eachBatchIsWrittenAndFlushedBeforeTheNextIsRead() throws Exception {
 		CountingQueries queries = new CountingQueries();
 		List<Long> ids = LongStream.rangeClosed(1, TRANSCRIPTS).boxed().toList();
-		Scope scope = new Scope(ids, null, "rita", Set.of(), Set.of(), Map.of(), false,
+		Scope scope = new Scope(ids, FactsForTests.of(TRANSCRIPTS), null, "rita", Set.of(), Set.of(), Map.of(), false,
 				Map.of("training_awareness", "yes-no"));
 		int[] rowsSinceFlush = { 0 };
 		new Exports(queries).transcripts(scope, new RowWriter() {

@@ -28,6 +28,12 @@ final class TranscriptIndex {
 	/** Query index by row, {@link Integer#MIN_VALUE} where the file has none. */
 	final int[] queryIndexes;
 
+	/** Version by row (1 for a transcript's first import). */
+	final int[] versions;
+
+	/** The release file each row came from. */
+	final String[] fileNames;
+
 	final List<RunInfo> runs;
 
 	final BitSet all;
@@ -49,13 +55,15 @@ final class TranscriptIndex {
 
 	private volatile BitSet[] rowsByRun;
 
-	TranscriptIndex(StoreSignature signature, long[] ids, int[] runOf, int[] queryIndexes, List<RunInfo> runs,
-			Map<String, SortedMap<String, BitSet>> fields, SortedMap<String, MetricColumn> metrics,
-			int[] naturalOrder) {
+	TranscriptIndex(StoreSignature signature, long[] ids, int[] runOf, int[] queryIndexes, int[] versions,
+			String[] fileNames, List<RunInfo> runs, Map<String, SortedMap<String, BitSet>> fields,
+			SortedMap<String, MetricColumn> metrics, int[] naturalOrder) {
 		this.signature = signature;
 		this.ids = ids;
 		this.runOf = runOf;
 		this.queryIndexes = queryIndexes;
+		this.versions = versions;
+		this.fileNames = fileNames;
 		this.runs = runs;
 		this.fields = fields;
 		this.metrics = metrics;
@@ -190,12 +198,20 @@ final class TranscriptIndex {
 		/** Numbers by row (NaN where missing), for number metrics; null otherwise. */
 		final double[] numbers;
 
-		MetricColumn(String name, MetricKind kind, BitSet yes, BitSet no, double[] numbers) {
+		/**
+		 * Rows whose value the column does not hold: a text, or a value of the other kind
+		 * (a number in a boolean column). The list treats them as missing; an export
+		 * reads them from the store.
+		 */
+		final BitSet elsewhere;
+
+		MetricColumn(String name, MetricKind kind, BitSet yes, BitSet no, double[] numbers, BitSet elsewhere) {
 			this.name = name;
 			this.kind = kind;
 			this.yes = yes;
 			this.no = no;
 			this.numbers = numbers;
+			this.elsewhere = elsewhere;
 		}
 
 		boolean present(int row) {

@@ -58,11 +58,11 @@ class TranscriptIndexLoader {
 
 		Rows rows = new Rows();
 		streaming.query("""
-				select id, run_id, split, query_index, file_name from transcript where is_current order by id""",
-				rs -> {
-					rows.add(rs.getLong(1), runIndex.get(rs.getLong(2)), "deploy".equals(rs.getString(3)),
-							(Integer) rs.getObject(4), rs.getString(5));
-				});
+				select id, run_id, split, query_index, file_name, version
+				from transcript where is_current order by id""", rs -> {
+			rows.add(rs.getLong(1), runIndex.get(rs.getLong(2)), "deploy".equals(rs.getString(3)),
+					(Integer) rs.getObject(4), rs.getString(5), rs.getInt(6));
+		});
 		int n = rows.size;
 		long[] ids = Arrays.copyOf(rows.ids, n);
 
@@ -96,7 +96,7 @@ class TranscriptIndexLoader {
 					column.numbers[row] = rs.getDouble(5);
 					column.hasNumber.set(row);
 				}
-				case "text" -> column.texts++;
+				case "text" -> column.texts.set(row);
 				default -> {
 					// missing (e.g. "FAILED TO PARSE"): no value
 				}
@@ -127,7 +127,7 @@ class TranscriptIndexLoader {
 			naturalOrder[i] = natural[i];
 		}
 		return new TranscriptIndex(signature, ids, Arrays.copyOf(rows.runOf, n), Arrays.copyOf(rows.queryIndexes, n),
-				runs, fields, metrics, naturalOrder);
+				Arrays.copyOf(rows.versions, n), Arrays.copyOf(rows.fileNames, n), runs, fields, metrics, naturalOrder);
 	}
 
 	private static void mark(Map<String, SortedMap<String, BitSet>> fields, String field, String value, int row,
@@ -146,22 +146,26 @@ class TranscriptIndexLoader {
 
 		String[] fileNames = new String[1024];
 
+		int[] versions = new int[1024];
+
 		final BitSet deploy = new BitSet();
 
 		int size;
 
-		void add(long id, int run, boolean isDeploy, Integer queryIndex, String fileName) {
+		void add(long id, int run, boolean isDeploy, Integer queryIndex, String fileName, int version) {
 			if (size == ids.length) {
 				int grown = size * 2;
 				ids = Arrays.copyOf(ids, grown);
 				runOf = Arrays.copyOf(runOf, grown);
 				queryIndexes = Arrays.copyOf(queryIndexes, grown);
 				fileNames = Arrays.copyOf(fileNames, grown);
+				versions = Arrays.copyOf(versions, grown);
 			}
 			ids[size] = id;
 			runOf[size] = run;
 			queryIndexes[size] = queryIndex == null ? Integer.MIN_VALUE : queryIndex;
 			fileNames[size] = fileName;
+			versions[size] = version;
 			deploy.set(size, isDeploy);
 			size++;
 		}
@@ -179,7 +183,7 @@ class TranscriptIndexLoader {
 
 		final double[] numbers;
 
-		long texts;
+		final BitSet texts;
 
 		ColumnBuilder(int n) {
 			this.trues = new BitSet(n);
@@ -187,6 +191,7 @@ class TranscriptIndexLoader {
 			this.hasNumber = new BitSet(n);
 			this.numbers = new double[n];
 			Arrays.fill(this.numbers, Double.NaN);
+			this.texts = new BitSet(n);
 		}
 
 		/**
@@ -196,15 +201,23 @@ class TranscriptIndexLoader {
 		MetricColumn build(String name) {
 			long booleans = trues.cardinality() + (long) falses.cardinality();
 			long numbers = hasNumber.cardinality();
-			if (texts > booleans && texts > numbers) {
-				return new MetricColumn(name, MetricKind.TEXT, new BitSet(), new BitSet(), null);
+			long textCount = texts.cardinality();
+			BitSet elsewhere = (BitSet) texts.clone();
+			if (textCount > booleans && textCount > numbers) {
+				elsewhere.or(trues);
+				elsewhere.or(falses);
+				elsewhere.or(hasNumber);
+				return new MetricColumn(name, MetricKind.TEXT, new BitSet(), new BitSet(), null, elsewhere);
 			}
 			if (numbers > booleans) {
-				return new MetricColumn(name, MetricKind.NUMBER, hasNumber, new BitSet(), this.numbers);
+				elsewhere.or(trues);
+				elsewhere.or(falses);
+				return new MetricColumn(name, MetricKind.NUMBER, hasNumber, new BitSet(), this.numbers, elsewhere);
 			}
 			// booleans, or nothing usable at all (every value failed to parse): true /
 			// false / missing
-			return new MetricColumn(name, MetricKind.BOOLEAN, trues, falses, null);
+			elsewhere.or(hasNumber);
+			return new MetricColumn(name, MetricKind.BOOLEAN, trues, falses, null, elsewhere);
 		}
 
 	}

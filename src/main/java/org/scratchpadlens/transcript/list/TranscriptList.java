@@ -124,6 +124,14 @@ public class TranscriptList implements TranscriptNeighbours {
 	 * Paging and sort parameters are ignored. For campaigns made from a filter.
 	 */
 	public List<Long> selectedIds(MultiValueMap<String, String> filter) {
+		return selectedTranscripts(filter).ids();
+	}
+
+	/**
+	 * As {@link #selectedIds}, with the index snapshot they were selected from, which
+	 * holds each one's condition fields and boolean and number metrics.
+	 */
+	public SelectedTranscripts selectedTranscripts(MultiValueMap<String, String> filter) {
 		TranscriptIndex index = holder.current().index();
 		BitSet result = select(index, ListQuery.parse(filter, index)).result();
 		List<Long> ids = new ArrayList<>(result.cardinality());
@@ -132,7 +140,13 @@ public class TranscriptList implements TranscriptNeighbours {
 				ids.add(index.ids[row]);
 			}
 		}
-		return ids;
+		return new SelectedTranscripts(ids, new TranscriptFacts(index));
+	}
+
+	/**
+	 * Transcripts a filter selects, in reading order, and what the index knows of them.
+	 */
+	public record SelectedTranscripts(List<Long> ids, TranscriptFacts facts) {
 	}
 
 	/**
