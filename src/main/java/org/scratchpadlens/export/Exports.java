@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -134,6 +133,19 @@ class Exports {
 		out.header(columns);
 		TranscriptFacts facts = scope.facts();
 		List<TranscriptFacts.Metric> held = metrics.stream().map(facts::metric).toList();
+		Map<String, Integer> raterIndex = new HashMap<>();
+		raters.forEach(r -> raterIndex.put(r, raterIndex.size()));
+		boolean[] text = new boolean[questions.size()];
+		for (int q = 0; q < text.length; q++) {
+			text[q] = isText(scope, questions.get(q));
+		}
+		// per transcript, reused: each rater's latest label, its answers, their answers
+		// to
+		// one question
+		LabelRow[] latest = new LabelRow[raters.size()];
+		@SuppressWarnings("unchecked")
+		Map<String, String>[] byRater = new Map[raters.size()];
+		String[] given = new String[raters.size()];
 		for (List<Long> ids : ExportQueries.batches(scope.ids())) {
 			Batch batch = queries.batch(ids);
 			Map<Long, Map<String, Object>> stored = storedMetrics(ids, facts, held);
@@ -162,27 +174,28 @@ class Exports {
 							: metric.elsewhere(at) ? mine.get(metrics.get(m)) : value(metric, at);
 					row.add(metricsHidden ? null : value);
 				}
-				// each rater's latest label on the transcript
-				Map<String, LabelRow> latest = new HashMap<>();
+				// each rater's latest label on the transcript, and its answers
+				Arrays.fill(latest, null);
 				for (LabelRow l : labels.getOrDefault(id, List.of())) {
-					latest.merge(l.annotator(), l, (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
+					Integer r = raterIndex.get(l.annotator());
+					if (r != null && (latest[r] == null || l.updatedAt().isAfter(latest[r].updatedAt()))) {
+						latest[r] = l;
+					}
 				}
-				Map<String, Map<String, String>> byRater = new HashMap<>();
-				latest.forEach((r, l) -> byRater.put(r, answers.getOrDefault(l.id(), Map.of())));
+				for (int r = 0; r < latest.length; r++) {
+					byRater[r] = latest[r] == null ? Map.of() : answers.getOrDefault(latest[r].id(), Map.of());
+				}
 				boolean blinded = scope.othersHidden().contains(id);
 				Map<String, String> decided = blinded ? Map.of() : gold.getOrDefault(id, Map.of());
-				for (String q : questions) {
-					List<String> given = new ArrayList<>();
-					for (String r : raters) {
-						String a = byRater.getOrDefault(r, Map.of()).get(q);
-						row.add(a);
-						if (a != null) {
-							given.add(a);
-						}
+				for (int q = 0; q < questions.size(); q++) {
+					String question = questions.get(q);
+					for (int r = 0; r < byRater.length; r++) {
+						given[r] = byRater[r].get(question);
+						row.add(given[r]);
 					}
-					if (!isText(scope, q)) {
+					if (!text[q]) {
 						row.add(blinded ? null : majority(given));
-						row.add(decided.get(q));
+						row.add(decided.get(question));
 					}
 				}
 				out.row(row);
@@ -218,23 +231,40 @@ class Exports {
 	 * The most frequent answer, {@link #TIE} when two or more answers are equally most
 	 * frequent (a tie is not broken), null when nobody answered.
 	 */
-	static String majority(List<String> answers) {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		answers.forEach(a -> counts.merge(a, 1, Integer::sum));
+	static String majority(String... answers) {
+		// a handful of raters: counted in place, no map
 		String best = null;
 		int most = 0;
 		boolean tied = false;
-		for (Map.Entry<String, Integer> e : counts.entrySet()) {
-			if (e.getValue() > most) {
-				best = e.getKey();
-				most = e.getValue();
+		for (int i = 0; i < answers.length; i++) {
+			String a = answers[i];
+			if (a == null || firstAt(answers, a) < i) {
+				continue; // no answer, or counted at its first occurrence
+			}
+			int count = 0;
+			for (int j = i; j < answers.length; j++) {
+				if (a.equals(answers[j])) {
+					count++;
+				}
+			}
+			if (count > most) {
+				best = a;
+				most = count;
 				tied = false;
 			}
-			else if (e.getValue() == most) {
+			else if (count == most) {
 				tied = true;
 			}
 		}
 		return tied ? TIE : best;
+	}
+
+	private static int firstAt(String[] answers, String a) {
+		for (int i = 0;; i++) {
+			if (a.equals(answers[i])) {
+				return i;
+			}
+		}
 	}
 
 	/**
