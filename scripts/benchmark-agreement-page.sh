@@ -57,12 +57,23 @@ start_app() { # extra Spring arguments
 }
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
-echo "== without the warm-up after a start: the first view reads every label"
+forget_figures() { # the figures kept in the store (V17), as if never computed; the app is running
+  echo "delete from agreement_figures;" > "$WORK/forget.sql"
+  java -cp "$CP" org.h2.tools.RunScript -url "jdbc:h2:file:$DB;AUTO_SERVER=TRUE" -user sa -script "$WORK/forget.sql"
+}
+
+echo "== without the warm-up after a start, nothing kept: the first view reads every label"
 start_app --scratchpad.agreement.warm-up=false
+forget_figures
 java -cp "$CP" scripts/AgreementPageBench.java run "$BASE" "$CAMPAIGN" "jdbc:h2:file:$DB;AUTO_SERVER=TRUE" sa ""
 stop_app
-echo "== with the warm-up (the default): the first view as soon as the app answers"
+echo "== after a restart, without the warm-up: the figures kept in the store by the run above"
+start_app --scratchpad.agreement.warm-up=false
+java -cp "$CP" scripts/AgreementPageBench.java first "$BASE" "$CAMPAIGN"
+stop_app
+echo "== with the warm-up (the default), nothing kept: the first view as soon as the app answers"
 start_app
+forget_figures
 java -cp "$CP" scripts/AgreementPageBench.java first "$BASE" "$CAMPAIGN"
 stop_app
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

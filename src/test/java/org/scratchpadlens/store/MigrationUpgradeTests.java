@@ -1,7 +1,9 @@
 package org.scratchpadlens.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +12,10 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.scratchpadlens.support.DatabaseTest;
 import org.scratchpadlens.support.TestDatabase;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -185,6 +189,59 @@ class MigrationUpgradeTests {
 		assertThat(sql.queryForObject("select count(*) from spring_session_attributes", Long.class))
 			.as("a session's attributes go with it")
 			.isZero();
+	}
+
+	@Test
+	void aStoreWithCampaignsUpgradesToKeptAgreementFiguresWithItsCampaignsKept(@TempDir Path dir) {
+		if (!TestDatabase.postgres()) {
+			// a file, opened again for every statement as the app opens a store made
+			// before (see the fresh store's test below for why that matters on H2)
+			dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
+		}
+		// main with labelling, agreement and exports, before figures were kept: V1 to V16
+		flyway("16").migrate();
+		JdbcTemplate sql = new JdbcTemplate(dataSource);
+		long campaign = campaign(sql, "pilot", "run");
+
+		flyway(null).migrate();
+
+		assertThat(sql.queryForObject("select filter_query from campaign where id = ?", String.class, campaign))
+			.isEqualTo("split=train");
+		assertThat(sql.queryForObject("select count(*) from agreement_figures", Long.class)).isZero();
+		sql.update("""
+				insert into agreement_figures (campaign_id, unclear_as_category, signature, figures_json, computed_at)
+				values (?, false, '1|x', '{}', ?)""", campaign, Timestamp.from(Instant.now()));
+		sql.update("delete from campaign where id = ?", campaign);
+		assertThat(sql.queryForObject("select count(*) from agreement_figures", Long.class))
+			.as("a campaign's figures go with it")
+			.isZero();
+	}
+
+	/**
+	 * On H2 a check that compares strings failed once the connection that created it was
+	 * closed (V18): a fresh store refused every new campaign after the pool retired
+	 * Flyway's connection. Here Flyway's connection is closed as soon as it is done.
+	 */
+	@Test
+	void aFreshStoreAcceptsCampaignsAfterTheConnectionThatMadeItIsClosed() {
+		flyway(null).migrate();
+		JdbcTemplate sql = new JdbcTemplate(dataSource);
+		assertThat(campaign(sql, "random order", "random")).isPositive();
+		assertThat(campaign(sql, "run order", "run")).isPositive();
+		assertThatThrownBy(() -> campaign(sql, "no such order", "walk"))
+			.isInstanceOf(DataIntegrityViolationException.class)
+			.satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("ck_campaign_order")
+				.doesNotContain("invalid"));
+	}
+
+	private static long campaign(JdbcTemplate sql, String name, String order) {
+		sql.update("""
+				insert into campaign (name, created_by, created_at, rubric_version, raters_per_item, item_order,
+				  order_seed, hide_metrics, hide_other_labels, mask_condition, reveal_after_submit,
+				  reservation_seconds, filter_query, sample_json, matched_count, item_count)
+				values (?, 'admin', ?, 1, 3, ?, 0, false, false, false, true, 1800, 'split=train', null, 0, 0)""", name,
+				Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")), order);
+		return sql.queryForObject("select id from campaign where name = ?", Long.class, name);
 	}
 
 	@Test

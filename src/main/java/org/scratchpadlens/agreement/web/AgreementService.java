@@ -146,9 +146,14 @@ public class AgreementService {
 
 	private final boolean warmUp;
 
+	private final FiguresStore stored;
+
+	private final java.util.concurrent.atomic.AtomicInteger computations = new java.util.concurrent.atomic.AtomicInteger();
+
 	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress,
-			TranscriptList list, @Value("${scratchpad.agreement.wait-millis:800}") long waitMillis,
+			TranscriptList list, FiguresStore stored, @Value("${scratchpad.agreement.wait-millis:800}") long waitMillis,
 			@Value("${scratchpad.agreement.warm-up:true}") boolean warmUp) {
+		this.stored = stored;
 		this.waitMillis = waitMillis;
 		this.warmUp = warmUp;
 		this.list = list;
@@ -182,6 +187,15 @@ public class AgreementService {
 		String key = campaignId + "/" + unclearAsCategory;
 		AgreementQueries.CampaignState state = queries.state(campaignId);
 		Cached cached = cache.get(key);
+		if (cached == null && stored != null) {
+			// the figures kept before the last start, current or not
+			cached = stored.load(campaignId, unclearAsCategory)
+				.map(k -> new Cached(k.signature(), k.json()))
+				.orElse(null);
+			if (cached != null) {
+				cache.putIfAbsent(key, cached);
+			}
+		}
 		if (cached != null && cached.signature().equals(state.signature())) {
 			return Optional.of(cached.json());
 		}
@@ -226,6 +240,7 @@ public class AgreementService {
 
 	/** Computes the campaign's agreement from its kept tables, and keeps the result. */
 	private Cached refresh(Campaign campaign, boolean unclearAsCategory, String key) {
+		computations.incrementAndGet();
 		AgreementQueries.CampaignState state = queries.state(campaign.id());
 		Rubric rubric = rubrics.version(campaign.rubricVersion())
 			.orElseThrow(() -> new IllegalStateException("rubric version " + campaign.rubricVersion() + " is missing"))
@@ -236,6 +251,9 @@ public class AgreementService {
 				new Header(campaign.id(), campaign.name(), null, campaign.items(), 0));
 		Cached result = new Cached(kept.state().signature(), json);
 		cache.put(key, result);
+		if (stored != null) {
+			stored.save(campaign.id(), unclearAsCategory, result.signature(), json);
+		}
 		return result;
 	}
 
@@ -257,6 +275,11 @@ public class AgreementService {
 				return null;
 			});
 		}
+	}
+
+	/** How many campaign figures this service has computed: for tests. */
+	int computations() {
+		return computations.get();
 	}
 
 	/** Whether figures of the campaign (unclear as missing) are kept: for tests. */

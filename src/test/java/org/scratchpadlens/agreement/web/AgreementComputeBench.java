@@ -35,7 +35,7 @@ public final class AgreementComputeBench {
 				stub.labels.size(), stub.answers.size());
 		Campaign campaign = new Campaign(1, "bench", "bench", Instant.now(), rubric.version(), raters, "run", 1, false,
 				false, false, false, 1800, "", null, items, items);
-		AgreementService service = new AgreementService(stub, null, null, null, null, 1500, false);
+		AgreementService service = new AgreementService(stub, null, null, null, null, null, 1500, false);
 		for (int round = 0; round < 4; round++) {
 			long start = System.nanoTime();
 			AgreementJson json = service.compute(campaign, rubric, false);

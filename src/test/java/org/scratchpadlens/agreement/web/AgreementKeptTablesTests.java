@@ -159,13 +159,13 @@ class AgreementKeptTablesTests extends AgreementTestData {
 		long newer = campaign("newer", 1, items, List.of("r1"), false);
 		label(newer, items.get(0), "r1", Map.of("verdict", "full"));
 		long none = campaign("no labels", 1, items, List.of("r1"), false);
-		AgreementService started = new AgreementService(queries, rubrics, access, progress, list, 1500, true);
+		AgreementService started = new AgreementService(queries, rubrics, access, progress, list, null, 1500, true);
 		started.warmUp();
 		started.awaitComputations();
 		assertThat(started.hasFigures(newer)).isTrue();
 		assertThat(started.hasFigures(older)).isTrue();
 		assertThat(started.hasFigures(none)).isFalse();
-		AgreementService off = new AgreementService(queries, rubrics, access, progress, list, 1500, false);
+		AgreementService off = new AgreementService(queries, rubrics, access, progress, list, null, 1500, false);
 		off.warmUp();
 		off.awaitComputations();
 		assertThat(off.hasFigures(newer)).isFalse();
@@ -176,7 +176,7 @@ class AgreementKeptTablesTests extends AgreementTestData {
 	@Test
 	void aViewThatCannotWaitShowsTheLastFiguresMarkedAsBeingUpdatedThenTheNewOnes() throws Exception {
 		// a service that waits 0 ms for a computation
-		AgreementService impatient = new AgreementService(queries, rubrics, access, progress, list, 0, false);
+		AgreementService impatient = new AgreementService(queries, rubrics, access, progress, list, null, 0, false);
 		Reader rita = new Reader("rita", true);
 		List<Long> items = transcripts().subList(0, 3);
 		long c = campaign("impatient", 1, items, List.of("r1", "r2"), false);
