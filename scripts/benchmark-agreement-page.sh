@@ -71,7 +71,11 @@ echo "== after a restart, without the warm-up: the figures kept in the store by 
 start_app --scratchpad.agreement.warm-up=false
 java -cp "$CP" scripts/AgreementPageBench.java first "$BASE" "$CAMPAIGN"
 stop_app
-echo "== with the warm-up (the default), nothing kept: the first view as soon as the app answers"
+echo "== after a restart with the warm-up (the default): the kept figures, as soon as the app answers"
+start_app
+java -cp "$CP" scripts/AgreementPageBench.java first "$BASE" "$CAMPAIGN"
+stop_app
+echo "== with the warm-up, nothing kept: the first view as soon as the app answers"
 start_app
 forget_figures
 java -cp "$CP" scripts/AgreementPageBench.java first "$BASE" "$CAMPAIGN"

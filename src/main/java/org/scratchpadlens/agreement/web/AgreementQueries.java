@@ -136,8 +136,9 @@ class AgreementQueries {
 	}
 
 	/**
-	 * The campaign's labels changed (added or edited) at or after this moment (V16
-	 * indexes {@code label (campaign_id, updated_at)} for it).
+	 * The campaign's labels changed (added or edited) at or after this moment (V19
+	 * indexes {@code label (campaign_id, updated_at, revision)} for it and for
+	 * {@link #state}).
 	 */
 	List<LabelRow> changedSince(long campaignId, java.sql.Timestamp since) {
 		List<LabelRow> rows = new ArrayList<>();
