@@ -78,6 +78,15 @@ class AgreementFiguresKeptTests extends AgreementTestData {
 		return c;
 	}
 
+	/** A labelled campaign whose figures a first "start" computed (and kept). */
+	long computedOnce(String name) throws Exception {
+		long c = labelled(name);
+		first = started();
+		first.campaignForPage(c, rita, false);
+		first.awaitComputations();
+		return c;
+	}
+
 	@Test
 	void theFirstViewAfterAStartShowsTheKeptFiguresAtOnce() throws Exception {
 		long c = labelled("kept");
@@ -105,10 +114,7 @@ class AgreementFiguresKeptTests extends AgreementTestData {
 
 	@Test
 	void labelsChangedWhileStoppedShowTheKeptFiguresAsBeingUpdatedThenTheNewOnes() throws Exception {
-		long c = labelled("changed");
-		first = started();
-		first.campaignForPage(c, rita, false);
-		first.awaitComputations();
+		long c = computedOnce("changed");
 		first.stop();
 		label(c, transcripts().get(1), "r2", Map.of("verdict", "full"));
 
@@ -125,10 +131,7 @@ class AgreementFiguresKeptTests extends AgreementTestData {
 
 	@Test
 	void keptFiguresThatCannotBeReadOrAreOfAnotherFormatAreComputedAnew() throws Exception {
-		long c = labelled("unreadable");
-		first = started();
-		first.campaignForPage(c, rita, false);
-		first.awaitComputations();
+		long c = computedOnce("unreadable");
 
 		jdbc.sql("update agreement_figures set figures_json = '{\"campaignId\": \"not a number' where campaign_id = ?")
 			.param(c)
@@ -148,10 +151,7 @@ class AgreementFiguresKeptTests extends AgreementTestData {
 
 	@Test
 	void deletingTheCampaignDeletesItsFigures() throws Exception {
-		long c = labelled("deleted");
-		first = started();
-		first.campaignForPage(c, rita, false);
-		first.awaitComputations();
+		long c = computedOnce("deleted");
 		forgetCampaigns();
 		assertThat(jdbc.sql("select count(*) from agreement_figures").query(Long.class).single()).isZero();
 	}
