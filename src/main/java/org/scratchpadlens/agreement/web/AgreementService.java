@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -148,7 +149,7 @@ public class AgreementService {
 
 	private final FiguresStore stored;
 
-	private final java.util.concurrent.atomic.AtomicInteger computations = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger computations = new AtomicInteger();
 
 	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress,
 			TranscriptList list, FiguresStore stored, @Value("${scratchpad.agreement.wait-millis:800}") long waitMillis,
