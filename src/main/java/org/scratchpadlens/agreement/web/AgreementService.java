@@ -149,6 +149,9 @@ public class AgreementService {
 
 	private final FiguresStore stored;
 
+	/** Each kept campaign's slices, reused while their inputs are unchanged. */
+	private final SliceMemo memo = new SliceMemo();
+
 	private final AtomicInteger computations = new AtomicInteger();
 
 	AgreementService(AgreementQueries queries, Rubrics rubrics, CampaignAccess access, CampaignProgress progress,
@@ -249,7 +252,7 @@ public class AgreementService {
 		LabelSource source = queries.campaign(campaign.id());
 		Kept kept = kept(campaign, rubric, state, source);
 		AgreementJson json = compute(source, kept.labels(), kept.metrics(), rubric, unclearAsCategory,
-				new Header(campaign.id(), campaign.name(), null, campaign.items(), 0));
+				new Header(campaign.id(), campaign.name(), null, campaign.items(), 0), key);
 		Cached result = new Cached(kept.state().signature(), json);
 		cache.put(key, result);
 		if (stored != null) {
@@ -518,12 +521,16 @@ public class AgreementService {
 	/** Everything, computed afresh from the source (no blind check, no cache). */
 	AgreementJson compute(LabelSource source, Rubric rubric, boolean unclearAsCategory, Header header) {
 		Labels labels = LabelTables.read(source, asked(rubric)).snapshot();
-		return compute(source, labels, metrics(source, rubric), rubric, unclearAsCategory, header);
+		return compute(source, labels, metrics(source, rubric), rubric, unclearAsCategory, header, null);
 	}
 
-	/** Everything, from labels and metrics already read. */
+	/**
+	 * Everything, from labels and metrics already read.
+	 * @param scope the key under which unchanged slices are reused from the last
+	 * computation ({@link SliceMemo}), or null to compute every slice
+	 */
 	private AgreementJson compute(LabelSource source, Labels labels, Map<Long, Map<String, Boolean>> metrics,
-			Rubric rubric, boolean unclearAsCategory, Header header) {
+			Rubric rubric, boolean unclearAsCategory, Header header, String scope) {
 		List<Rubric.Question> asked = asked(rubric);
 		List<Item> itemList = labels.items();
 		TreeSet<String> runs = new TreeSet<>();
@@ -551,7 +558,7 @@ public class AgreementService {
 		}
 		// Questions are independent: computed in parallel, kept in rubric order.
 		List<QuestionAgreement> questions = asked.parallelStream()
-			.map(q -> question(q, labels, slices, unclearAsCategory))
+			.map(q -> question(q, labels, slices, unclearAsCategory, scope))
 			.toList();
 		// Each metric's value per item, found once for every question compared with it.
 		Map<String, Boolean[]> machines = new HashMap<>();
@@ -571,7 +578,7 @@ public class AgreementService {
 		}
 		classifier.addAll(comparisons.parallelStream()
 			.map(c -> classifier(c.getKey(), c.getValue().getKey(), c.getValue().getValue(), labels, slices,
-					machines.get(c.getValue().getKey()), gold))
+					machines.get(c.getValue().getKey()), gold, scope))
 			.toList());
 		List<SpanAgreement> spans = spans(source, rubric, labels);
 		return new AgreementJson(header.campaignId(), header.name(), header.filter(), rubric.version(),
@@ -637,7 +644,7 @@ public class AgreementService {
 	}
 
 	private QuestionAgreement question(Rubric.Question q, Labels labels, Map<SliceKey, int[]> keys,
-			boolean unclearAsCategory) {
+			boolean unclearAsCategory, String scope) {
 		List<String> categories = categories(q, unclearAsCategory);
 		MeasurementLevel level = level(q);
 		boolean weighted = level != MeasurementLevel.NOMINAL;
@@ -675,11 +682,54 @@ public class AgreementService {
 						same.distributions(), same.confusions()));
 				continue;
 			}
-			Slice slice = slice(key, labels, in, answered, usable, categories, level, weighted, overall);
+			Slice slice = scope == null ? slice(key, labels, in, answered, usable, categories, level, weighted, overall)
+					: memo.get(scope, "rater|" + q.key() + "|" + key.condition() + "|" + key.run(),
+							fingerprint(q, key, labels, in, usable, categories, level, overall),
+							() -> slice(key, labels, in, answered, usable, categories, level, weighted, overall));
 			computed.put(ids, slice);
 			slices.add(slice);
 		}
 		return new QuestionAgreement(q.key(), q.title(), q.scope(), level.label(), categories, slices);
+	}
+
+	/** Everything a rater slice is computed from. */
+	private static SliceMemo.Fingerprint fingerprint(Rubric.Question q, SliceKey key, Labels labels, int[] in,
+			int[][] usable, List<String> categories, MeasurementLevel level, boolean details) {
+		SliceMemo.Fingerprint f = new SliceMemo.Fingerprint().add(q.key()).add(level.name()).add(details);
+		categories.forEach(f::add);
+		f.add(-2L);
+		labels.raters().forEach(f::add);
+		f.add(-3L).add(key.condition()).add(key.run()).add(in.length);
+		List<Item> items = labels.items();
+		for (int i : in) {
+			Item item = items.get(i);
+			f.add(item.id());
+			for (boolean labelled : item.labelled()) {
+				f.add(labelled);
+			}
+			for (int code : usable[i]) {
+				f.add(code);
+			}
+		}
+		return f;
+	}
+
+	/** Everything a classifier slice is computed from. */
+	private static SliceMemo.Fingerprint fingerprint(Rubric.Question q, String metric, List<String> positives,
+			SliceKey key, int[] in, List<Item> items, Boolean[] machines, Reference[] humans) {
+		SliceMemo.Fingerprint f = new SliceMemo.Fingerprint().add(q.key()).add(metric);
+		positives.forEach(f::add);
+		f.add(-2L).add(key.condition()).add(key.run()).add(in.length);
+		for (int i : in) {
+			Boolean machine = machines[i];
+			Reference human = humans[i];
+			f.add(items.get(i).id())
+				.add(machine == null ? -1 : machine ? 1 : 0)
+				.add(human.value() == null ? -1 : human.value() ? 1 : 0)
+				.add(human.gold())
+				.add(human.tie());
+		}
+		return f;
 	}
 
 	private Slice slice(SliceKey key, Labels labels, int[] in, int[] answered, int[][] usable, List<String> categories,
@@ -860,7 +910,7 @@ public class AgreementService {
 	}
 
 	private ClassifierAgreement classifier(Rubric.Question q, String metric, List<String> positives, Labels labels,
-			Map<SliceKey, int[]> keys, Boolean[] machine, Map<Long, Map<String, String>> gold) {
+			Map<SliceKey, int[]> keys, Boolean[] machine, Map<Long, Map<String, String>> gold, String scope) {
 		List<Item> items = labels.items();
 		Answers answers = labels.answers().get(q.key());
 		int[] polarity = polarity(answers.values(), positives);
@@ -878,7 +928,10 @@ public class AgreementService {
 			if (in.length == 0 && !(key.run() == null && "all".equals(key.condition()))) {
 				continue;
 			}
-			slices.add(classifierSlice(key, in, items, machine, human));
+			slices.add(scope == null ? classifierSlice(key, in, items, machine, human)
+					: memo.get(scope, "classifier|" + q.key() + "|" + metric + "|" + key.condition() + "|" + key.run(),
+							fingerprint(q, metric, positives, key, in, items, machine, human),
+							() -> classifierSlice(key, in, items, machine, human)));
 		}
 		return new ClassifierAgreement(q.key(), metric, positives,
 				Objects.equals(metric, q.metric()) ? q.metricNote() : null, slices);
