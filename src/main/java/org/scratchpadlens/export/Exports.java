@@ -139,9 +139,8 @@ class Exports {
 		for (int q = 0; q < text.length; q++) {
 			text[q] = isText(scope, questions.get(q));
 		}
-		// per transcript, reused: each rater's latest label, its answers, their answers
-		// to
-		// one question
+		// reused for each transcript: each rater's latest label, its answers, and their
+		// answers to one question
 		LabelRow[] latest = new LabelRow[raters.size()];
 		@SuppressWarnings("unchecked")
 		Map<String, String>[] byRater = new Map[raters.size()];
