@@ -190,13 +190,18 @@ public class AgreementPageBench {
 
 	/** The first view after a start, while the app computes the campaign ahead. */
 	static void first(String base, long campaign) throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest request = agreementRequest(base, campaign);
-		for (int i = 0; i < 3; i++) {
+		views(HttpClient.newHttpClient(), agreementRequest(base, campaign), 3,
+				i -> (i == 0 ? "first" : "again") + " after the start");
+	}
+
+	/** Times n calls of the request in a row, each printed under its label. */
+	static void views(HttpClient http, HttpRequest request, int n, java.util.function.IntFunction<String> label)
+			throws Exception {
+		for (int i = 0; i < n; i++) {
 			long start = System.nanoTime();
 			HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			System.out.printf("GET agreement %s after the start: %d, %.0f ms%s%n", i == 0 ? "first" : "again",
-					r.statusCode(), (System.nanoTime() - start) / 1e6, updating(r) ? " (updating)" : "");
+			System.out.printf("GET agreement %s: %d, %d bytes, %.0f ms%s%n", label.apply(i), r.statusCode(),
+					r.body().length, (System.nanoTime() - start) / 1e6, updating(r) ? " (updating)" : "");
 		}
 	}
 
@@ -207,12 +212,7 @@ public class AgreementPageBench {
 	static void run(String base, long campaign, String url, String user, String password) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest request = agreementRequest(base, campaign);
-		for (int i = 0; i < 6; i++) {
-			long start = System.nanoTime();
-			HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			System.out.printf("GET agreement %s: %d, %d bytes, %.0f ms%s%n", i == 0 ? "first " : "cached",
-					r.statusCode(), r.body().length, (System.nanoTime() - start) / 1e6, updating(r) ? " (updating)" : "");
-		}
+		views(http, request, 6, i -> i == 0 ? "first " : "cached");
 		try (Connection c = DriverManager.getConnection(url, user, password)) {
 			for (int round = 0; round < 3; round++) {
 				// a label edited as the app edits one: revision and time raised
