@@ -25,7 +25,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  *   confidence: seeded answers that mostly agree), written with JDBC batch inserts; prints the campaign id
  * run APP_URL CAMPAIGN JDBC_URL USER PASSWORD
  *   GET /api/campaigns/{id}/agreement as bench-rater-0 (HTTP Basic): the first call (cold: every label read and
- *   computed), then 5 more (cached); then, three times, one label edited and the call again (it waits up to 0.8 s for
+ *   computed), then 5 more (cached); then, three times, one label edited (a criterion's answer flipped and its
+ *   evidence span moved, as when a rater changes their mind) and the call again (it waits up to 0.8 s for
  *   the new figures, else answers with the last ones marked "updating"), asked again until the new figures come;
  *   and, as the baseline, the raw SQL read of the campaign's label answers, 5 times.
  * first APP_URL CAMPAIGN
@@ -127,7 +128,10 @@ public class AgreementPageBench {
 			try (PreparedStatement label = c.prepareStatement("""
 					insert into label (id, campaign_id, transcript_id, annotator, rubric_version, revision,
 					  seconds_spent, created_at, updated_at) values (?, ?, ?, ?, 1, 1, 60, ?, ?)""");
-					PreparedStatement answer = c.prepareStatement("insert into label_answer values (?, ?, ?)")) {
+					PreparedStatement answer = c.prepareStatement("insert into label_answer values (?, ?, ?)");
+					PreparedStatement span = c.prepareStatement("""
+							insert into label_span (label_id, question, message_ordinal, start_offset, end_offset,
+							  quoted) values (?, ?, 2, ?, ?, 'placeholder evidence')""")) {
 				int n = 0;
 				for (long[] item : items) {
 					boolean isTrain = item[1] == 1;
@@ -157,15 +161,26 @@ public class AgreementPageBench {
 						int comp = random.nextInt(4) == 0 ? 1 + random.nextInt(4) : compliance;
 						add(answer, labelId, "output_compliance", Integer.toString(comp));
 						add(answer, labelId, "confidence", Integer.toString(1 + random.nextInt(3)));
+						if (labelId % 2 == 0) {
+							// evidence on every other label, in the first scratchpad (the script gives a
+							// store made before the same spans)
+							span.setLong(1, labelId);
+							span.setString(2, criteria[0]);
+							span.setLong(3, 20 + labelId % 7);
+							span.setLong(4, 70 + labelId * 13 % 29);
+							span.addBatch();
+						}
 						if (++n % 2000 == 0) {
 							label.executeBatch();
 							answer.executeBatch();
+							span.executeBatch();
 							c.commit();
 						}
 					}
 				}
 				label.executeBatch();
 				answer.executeBatch();
+				span.executeBatch();
 				c.commit();
 			}
 			return campaign;
@@ -215,14 +230,34 @@ public class AgreementPageBench {
 		views(http, request, 6, i -> i == 0 ? "first " : "cached");
 		try (Connection c = DriverManager.getConnection(url, user, password)) {
 			for (int round = 0; round < 3; round++) {
-				// a label edited as the app edits one: revision and time raised
-				try (PreparedStatement ps = c.prepareStatement("""
-						update label set revision = revision + 1, updated_at = ?
-						where id = (select min(id) + ? from label where campaign_id = ?)""")) {
-					ps.setTimestamp(1, Timestamp.from(Instant.now()));
-					ps.setInt(2, round);
-					ps.setLong(3, campaign);
-					ps.executeUpdate();
+				// a rater changes their mind, as the app saves it: one criterion's answer
+				// flipped, the label's evidence span moved, revision and time raised
+				long label;
+				try (PreparedStatement ps = c.prepareStatement(
+						"select min(id) + mod(min(id), 2) + 2 * ? from label where campaign_id = ?")) {
+					ps.setInt(1, round);
+					ps.setLong(2, campaign);
+					try (ResultSet rs = ps.executeQuery()) {
+						rs.next();
+						label = rs.getLong(1);
+					}
+				}
+				try (PreparedStatement flip = c.prepareStatement("""
+						update label_answer set answer = case answer when 'yes' then 'no' else 'yes' end
+						where label_id = ? and question = (select min(question) from label_answer
+						  where label_id = ? and answer in ('yes', 'no'))""");
+						PreparedStatement move = c.prepareStatement(
+								"update label_span set end_offset = end_offset + 5 where label_id = ?");
+						PreparedStatement bump = c.prepareStatement(
+								"update label set revision = revision + 1, updated_at = ? where id = ?")) {
+					flip.setLong(1, label);
+					flip.setLong(2, label);
+					flip.executeUpdate();
+					move.setLong(1, label);
+					move.executeUpdate();
+					bump.setTimestamp(1, Timestamp.from(Instant.now()));
+					bump.setLong(2, label);
+					bump.executeUpdate();
 				}
 				long start = System.nanoTime();
 				HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

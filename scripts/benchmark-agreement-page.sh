@@ -2,10 +2,11 @@
 # Agreement page benchmark (issue #7, "Performance"): the agreement of a 75,000-item, 5-rater campaign in <= 2 s.
 #
 # Generates the release's shape (75,000 transcripts, `generate`) unless DATA_DIR holds one, imports it into H2,
-# writes a campaign over every transcript with 5 raters who labelled every item (scripts/AgreementPageBench.java,
-# JDBC batch inserts), starts the app and times GET /api/campaigns/{id}/agreement: the first call (computed), cached
-# calls, a call after one label changed (computed again); baseline: the raw SQL read of the label answers in the same
-# run. Run it only on a quiet machine (load < 3): the page is CPU-bound.
+# writes a campaign over every transcript with 5 raters who labelled every item, an evidence span on every other label
+# (scripts/AgreementPageBench.java, JDBC batch inserts), starts the app and times GET /api/campaigns/{id}/agreement:
+# the first call (computed), cached calls, a call after one label changed (an answer flipped, a span moved: computed
+# again); baseline: the raw SQL read of the label answers in the same run. Run it only on a quiet machine (load < 3):
+# the page is CPU-bound.
 #
 #   scripts/benchmark-agreement-page.sh [PORT]
 #
@@ -48,6 +49,17 @@ if [ ! -f "$WORK/campaign" ]; then
 fi
 CAMPAIGN=$(cat "$WORK/campaign")
 echo "campaign $CAMPAIGN"
+# Evidence spans on every other label, as AgreementPageBench writes them, for a store made before spans were part
+# of the benchmark.
+cat > "$WORK/spans.sql" <<SQL
+insert into label_span (label_id, question, message_ordinal, start_offset, end_offset, quoted)
+select l.id, case when t.split = 'train' then 'training_awareness' else 'awareness_not_used_for_training' end, 2,
+  20 + mod(l.id, 7), 70 + mod(l.id * 13, 29), 'placeholder evidence'
+from label l join transcript t on t.id = l.transcript_id
+where l.campaign_id = $CAMPAIGN and mod(l.id, 2) = 0
+  and not exists (select 1 from label_span s join label m on m.id = s.label_id where m.campaign_id = $CAMPAIGN);
+SQL
+java -cp "$CP" org.h2.tools.RunScript -url "jdbc:h2:file:$DB" -user sa -script "$WORK/spans.sql"
 start_app() { # extra Spring arguments
   (cd "$WORK" && ADMIN_PASSWORD=bench-admin-pass-1 exec java -Xmx2g -jar "$JAR" --server.port=$PORT \
      --scratchpad.sample-data.enabled=false --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" "$@" \

@@ -156,6 +156,17 @@ class AgreementQueries {
 		}
 	}
 
+	/** The evidence spans of these labels. */
+	List<SpanRow> spansOf(Collection<Long> labelIds) {
+		List<Long> ids = List.copyOf(labelIds);
+		List<SpanRow> spans = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			spans.addAll(
+					readSpans("where s.label_id in (:ids)", null, ids.subList(from, Math.min(ids.size(), from + 500))));
+		}
+		return spans;
+	}
+
 	/**
 	 * Changes whenever any label, answer or gold answer of the store changes (the
 	 * filter-wide agreement's key adds the transcripts themselves).
@@ -312,6 +323,10 @@ class AgreementQueries {
 	}
 
 	private List<SpanRow> readSpans(String where, Long campaignId) {
+		return readSpans(where, campaignId, null);
+	}
+
+	private List<SpanRow> readSpans(String where, Long campaignId, List<Long> labelIds) {
 		var spec = jdbc.sql("""
 				select s.label_id, l.transcript_id, l.annotator, s.question, s.message_ordinal, s.start_offset,
 				  s.end_offset
@@ -319,6 +334,9 @@ class AgreementQueries {
 				""" + where);
 		if (campaignId != null) {
 			spec = spec.param(campaignId);
+		}
+		if (labelIds != null) {
+			spec = spec.param("ids", labelIds);
 		}
 		return spec
 			.query((rs, n) -> new SpanRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),

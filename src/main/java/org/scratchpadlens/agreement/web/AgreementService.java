@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
 
-import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreement;
+import org.scratchpadlens.agreement.UnitizingAlpha;
 import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
 import org.scratchpadlens.agreement.AgreementCalculator;
 import org.scratchpadlens.agreement.AgreementReport;
@@ -251,7 +251,7 @@ public class AgreementService {
 			.rubric();
 		LabelSource source = queries.campaign(campaign.id());
 		Kept kept = kept(campaign, rubric, state, source);
-		AgreementJson json = compute(source, kept.labels(), kept.metrics(), rubric, unclearAsCategory,
+		AgreementJson json = compute(source, kept.labels(), kept.metrics(), kept.lengths(), rubric, unclearAsCategory,
 				new Header(campaign.id(), campaign.name(), null, campaign.items(), 0), key);
 		Cached result = new Cached(kept.state().signature(), json);
 		cache.put(key, result);
@@ -302,7 +302,8 @@ public class AgreementService {
 	}
 
 	/** A campaign's labels as of {@code state}, with its items' metrics. */
-	private record Kept(Labels labels, Map<Long, Map<String, Boolean>> metrics, AgreementQueries.CampaignState state) {
+	private record Kept(Labels labels, MetricColumns metrics, MessageLengths lengths,
+			AgreementQueries.CampaignState state) {
 	}
 
 	/** What is kept of one campaign between views. */
@@ -314,7 +315,9 @@ public class AgreementService {
 
 		int rubricVersion;
 
-		Map<Long, Map<String, Boolean>> metrics;
+		MetricColumns metrics;
+
+		MessageLengths lengths;
 
 		String imports;
 
@@ -336,7 +339,7 @@ public class AgreementService {
 					|| !java.util.Objects.equals(t.state.created(), state.created()) || t.state.lastChange() == null;
 			if (!fresh && !t.state.equals(state)) {
 				List<AgreementQueries.LabelRow> changed = queries.changedSince(campaign.id(), t.state.lastChange());
-				fresh = !t.labels.apply(changed, queries::answersOf);
+				fresh = !t.labels.apply(changed, queries::answersOf, queries::spansOf);
 				if (!fresh && !matches(t.labels, state)) {
 					// a label saved while the changes were read: compare with the store
 					// now
@@ -352,9 +355,10 @@ public class AgreementService {
 			String imports = queries.importsSignature();
 			if (t.metrics == null || !imports.equals(t.imports)) {
 				t.metrics = metrics(source, rubric);
+				t.lengths = new MessageLengths(source::messageLengths, imports);
 				t.imports = imports;
 			}
-			return new Kept(t.labels.snapshot(), t.metrics, state);
+			return new Kept(t.labels.snapshot(), t.metrics, t.lengths, state);
 		}
 	}
 
@@ -492,10 +496,10 @@ public class AgreementService {
 	 *
 	 * @param olderLabels labels left out because the same rater labelled the same
 	 * transcript again in another campaign (filter-wide agreement only)
-	 * @param labelIds the labels kept
+	 * @param spans the evidence spans of the labels kept
 	 */
 	record Labels(List<Item> items, List<String> raters, Map<String, Answers> answers, int labelCount, int olderLabels,
-			Set<Long> labelIds) {
+			List<AgreementQueries.SpanRow> spans) {
 	}
 
 	/**
@@ -521,7 +525,8 @@ public class AgreementService {
 	/** Everything, computed afresh from the source (no blind check, no cache). */
 	AgreementJson compute(LabelSource source, Rubric rubric, boolean unclearAsCategory, Header header) {
 		Labels labels = LabelTables.read(source, asked(rubric)).snapshot();
-		return compute(source, labels, metrics(source, rubric), rubric, unclearAsCategory, header, null);
+		return compute(source, labels, metrics(source, rubric), new MessageLengths(source::messageLengths, ""), rubric,
+				unclearAsCategory, header, null);
 	}
 
 	/**
@@ -529,7 +534,7 @@ public class AgreementService {
 	 * @param scope the key under which unchanged slices are reused from the last
 	 * computation ({@link SliceMemo}), or null to compute every slice
 	 */
-	private AgreementJson compute(LabelSource source, Labels labels, Map<Long, Map<String, Boolean>> metrics,
+	private AgreementJson compute(LabelSource source, Labels labels, MetricColumns metrics, MessageLengths lengths,
 			Rubric rubric, boolean unclearAsCategory, Header header, String scope) {
 		List<Rubric.Question> asked = asked(rubric);
 		List<Item> itemList = labels.items();
@@ -562,45 +567,33 @@ public class AgreementService {
 			.toList();
 		// Each metric's value per item, found once for every question compared with it.
 		Map<String, Boolean[]> machines = new HashMap<>();
+		long[] itemIds = itemList.stream().mapToLong(Item::id).toArray();
 		List<Map.Entry<Rubric.Question, Map.Entry<String, List<String>>>> comparisons = new ArrayList<>();
 		for (Rubric.Question q : asked) {
 			for (Map.Entry<String, List<String>> m : metricOrder(q)) {
 				comparisons.add(Map.entry(q, m));
-				machines.computeIfAbsent(m.getKey(), name -> {
-					Boolean[] values = new Boolean[itemList.size()];
-					for (int i = 0; i < values.length; i++) {
-						Map<String, Boolean> of = metrics.get(itemList.get(i).id());
-						values[i] = of == null ? null : of.get(name);
-					}
-					return values;
-				});
+				machines.computeIfAbsent(m.getKey(), name -> metrics.values(name, itemIds));
 			}
 		}
 		classifier.addAll(comparisons.parallelStream()
 			.map(c -> classifier(c.getKey(), c.getValue().getKey(), c.getValue().getValue(), labels, slices,
 					machines.get(c.getValue().getKey()), gold, scope))
 			.toList());
-		List<SpanAgreement> spans = spans(source, rubric, labels);
+		List<SpanAgreement> spans = spans(rubric, labels, lengths, scope);
 		return new AgreementJson(header.campaignId(), header.name(), header.filter(), rubric.version(),
 				unclearAsCategory ? "category" : "missing", labels.raters(), header.items(), itemList.size(),
 				labels.labelCount(), labels.olderLabels(), header.leftOutBlind(), UNRELIABLE_BELOW, false, questions,
 				classifier, spans);
 	}
 
-	private Map<Long, Map<String, Boolean>> metrics(LabelSource source, Rubric rubric) {
+	private MetricColumns metrics(LabelSource source, Rubric rubric) {
 		List<String> names = rubric.questions()
 			.stream()
 			.flatMap(q -> q.metricAnswers() == null ? java.util.stream.Stream.empty()
 					: q.metricAnswers().keySet().stream())
 			.distinct()
 			.toList();
-		Map<Long, Map<String, Boolean>> metrics = new HashMap<>();
-		for (AgreementQueries.MetricRow m : source.metrics(names)) {
-			if (m.value() != null) {
-				metrics.computeIfAbsent(m.transcriptId(), k -> new HashMap<>()).put(m.metric(), m.value());
-			}
-		}
-		return metrics;
+		return MetricColumns.of(source.metrics(names));
 	}
 
 	/** The question's own metric first, then any other related metric by name. */
@@ -700,15 +693,26 @@ public class AgreementService {
 		f.add(-2L);
 		labels.raters().forEach(f::add);
 		f.add(-3L).add(key.condition()).add(key.run()).add(in.length);
+		if (categories.size() >= 1 << 14) {
+			throw new IllegalStateException("too many categories to fingerprint: " + categories.size());
+		}
 		List<Item> items = labels.items();
+		int raters = labels.raters().size();
 		for (int i : in) {
 			Item item = items.get(i);
 			f.add(item.id());
-			for (boolean labelled : item.labelled()) {
-				f.add(labelled);
+			// Each rater's answer and whether they labelled the item in 16 bits, four
+			// raters to a value: a fingerprint mixes a quarter as many values.
+			long word = 0;
+			for (int r = 0; r < raters; r++) {
+				word = word << 16 | (usable[i][r] + 1L) << 1 | (item.labelled()[r] ? 1 : 0);
+				if (r % 4 == 3) {
+					f.add(word);
+					word = 0;
+				}
 			}
-			for (int code : usable[i]) {
-				f.add(code);
+			if (raters % 4 != 0) {
+				f.add(word);
 			}
 		}
 		return f;
@@ -723,11 +727,11 @@ public class AgreementService {
 		for (int i : in) {
 			Boolean machine = machines[i];
 			Reference human = humans[i];
-			f.add(items.get(i).id())
-				.add(machine == null ? -1 : machine ? 1 : 0)
-				.add(human.value() == null ? -1 : human.value() ? 1 : 0)
-				.add(human.gold())
-				.add(human.tie());
+			// the item and its four facts in one value (ids are far below 2^57)
+			long facts = (machine == null ? 0 : machine ? 2 : 1)
+					| (human.value() == null ? 0 : human.value() ? 2 : 1) << 2 | (human.gold() ? 1 : 0) << 4
+					| (human.tie() ? 1 : 0) << 5;
+			f.add(items.get(i).id() << 6 | facts);
 		}
 		return f;
 	}
@@ -1029,94 +1033,132 @@ public class AgreementService {
 
 	// ---------------------------------------------------------------- evidence spans
 
-	private List<SpanAgreement> spans(LabelSource source, Rubric rubric, Labels labels) {
+	/**
+	 * Unitizing alpha per evidence criterion. A criterion's figure is reused while its
+	 * spans, the complete items and their messages are unchanged ({@link SliceMemo}).
+	 */
+	private List<SpanAgreement> spans(Rubric rubric, Labels labels, MessageLengths lengths, String scope) {
 		List<Rubric.Question> criteria = rubric.questions().stream().filter(Rubric.Question::evidence).toList();
 		if (criteria.isEmpty()) {
 			return List.of();
 		}
-		List<Item> items = labels.items();
 		List<String> raters = labels.raters();
-		List<AgreementQueries.SpanRow> spans = source.spans()
-			.stream()
-			.filter(s -> labels.labelIds().contains(s.labelId()))
-			.toList();
-		List<Item> complete = items.stream().filter(Item::labelledByAll).toList();
-		Map<Long, Item> completeById = new HashMap<>();
-		complete.forEach(i -> completeById.put(i.id(), i));
-		// Lay every message of the complete items end to end on one continuum.
-		Map<String, Long> base = new HashMap<>();
-		long continuum = 0;
-		// message lengths are read only when there is a span to place
-		List<AgreementQueries.MessageLength> lengths = new ArrayList<>(
-				spans.isEmpty() ? List.of() : source.messageLengths(completeById.keySet()));
-		lengths.sort(Comparator.comparingLong(AgreementQueries.MessageLength::transcriptId)
-			.thenComparingInt(AgreementQueries.MessageLength::ordinal));
-		Map<String, Integer> lengthOf = new HashMap<>();
-		for (AgreementQueries.MessageLength m : lengths) {
-			if (completeById.containsKey(m.transcriptId())) {
-				base.put(m.transcriptId() + "/" + m.ordinal(), continuum);
-				lengthOf.put(m.transcriptId() + "/" + m.ordinal(), m.length());
-				continuum += m.length();
+		long[] complete = labels.items().stream().filter(Item::labelledByAll).mapToLong(Item::id).toArray();
+		// the continuum is laid out only when there is a span to place
+		boolean anySpan = !labels.spans().isEmpty();
+		Continuum[] continuum = new Continuum[1];
+		java.util.function.Supplier<Continuum> layout = () -> {
+			if (continuum[0] == null) {
+				continuum[0] = anySpan ? Continuum.of(complete, lengths) : Continuum.EMPTY;
+			}
+			return continuum[0];
+		};
+		Map<String, List<AgreementQueries.SpanRow>> byCriterion = new HashMap<>();
+		for (AgreementQueries.SpanRow s : labels.spans()) {
+			if (Arrays.binarySearch(complete, s.transcriptId()) >= 0) {
+				byCriterion.computeIfAbsent(s.question(), k -> new ArrayList<>()).add(s);
 			}
 		}
-		String method = "Krippendorff's unitizing alpha (DKPro Statistics), over the items labelled by all "
-				+ raters.size() + " raters, every message of them laid end to end as one continuum; a rater's "
-				+ "overlapping spans are merged";
 		List<SpanAgreement> result = new ArrayList<>();
 		for (Rubric.Question q : criteria) {
-			List<AgreementQueries.SpanRow> mine = spans.stream()
-				.filter(s -> s.question().equals(q.key()) && completeById.containsKey(s.transcriptId()))
-				.toList();
-			String undefined = null;
-			Double alpha = null;
-			if (raters.size() < 2) {
-				undefined = "needs at least 2 raters; there " + (raters.size() == 1 ? "is 1" : "are " + raters.size());
+			List<AgreementQueries.SpanRow> mine = byCriterion.getOrDefault(q.key(), List.of());
+			java.util.function.Supplier<SpanAgreement> compute = () -> spanAgreement(q, raters, complete.length, mine,
+					layout.get());
+			if (scope == null) {
+				result.add(compute.get());
+				continue;
 			}
-			else if (complete.isEmpty()) {
-				undefined = "no item was labelled by all " + raters.size() + " raters";
+			SliceMemo.Fingerprint f = new SliceMemo.Fingerprint().add(q.key()).add(lengths.version()).add(anySpan);
+			raters.forEach(f::add);
+			f.add(-2L);
+			for (long id : complete) {
+				f.add(id);
 			}
-			else if (mine.isEmpty()) {
-				undefined = "no rater marked evidence for this criterion on these items";
+			f.add(-3L);
+			for (AgreementQueries.SpanRow s : mine) {
+				f.add(s.transcriptId())
+					.add((long) raters.indexOf(s.annotator()) << 32 | s.messageOrdinal() & 0xFFFFFFFFL)
+					.add((long) s.start() << 32 | s.end() & 0xFFFFFFFFL);
 			}
-			else if (continuum == 0) {
-				undefined = "the items' messages are empty";
-			}
-			else {
-				UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(raters.size(), 0, continuum);
-				for (int r = 0; r < raters.size(); r++) {
-					String rater = raters.get(r);
-					Predicate<AgreementQueries.SpanRow> byRater = s -> s.annotator().equals(rater);
-					for (long[] unit : merged(mine.stream().filter(byRater).toList(), base, lengthOf)) {
-						study.addUnit(unit[0], unit[1] - unit[0], r, "evidence");
-					}
-				}
-				double value = new KrippendorffAlphaUnitizingAgreement(study).calculateAgreement();
-				if (Double.isNaN(value) || Double.isInfinite(value)) {
-					undefined = "alpha is 0/0 on these spans (no expected disagreement)";
-				}
-				else {
-					alpha = value;
-				}
-			}
-			result.add(new SpanAgreement(q.key(), complete.size(), raters.size(), mine.size(), continuum, alpha,
-					undefined, method));
+			result.add(memo.get(scope, "spans|" + q.key(), f, compute));
 		}
 		return result;
 	}
 
+	/**
+	 * Every message of the complete items laid end to end: each transcript's start, its
+	 * messages, and the total length.
+	 */
+	private record Continuum(Map<Long, Long> start, Map<Long, int[]> messages, long length) {
+
+		static final Continuum EMPTY = new Continuum(Map.of(), Map.of(), 0);
+
+		static Continuum of(long[] transcripts, MessageLengths lengths) {
+			Map<Long, int[]> messages = lengths.of(transcripts);
+			Map<Long, Long> start = new HashMap<>(transcripts.length * 2);
+			long at = 0;
+			for (long id : transcripts) {
+				start.put(id, at);
+				at += MessageLengths.total(messages.get(id));
+			}
+			return new Continuum(start, messages, at);
+		}
+
+	}
+
+	private static SpanAgreement spanAgreement(Rubric.Question q, List<String> raters, int complete,
+			List<AgreementQueries.SpanRow> mine, Continuum continuum) {
+		String method = "Krippendorff's unitizing alpha (DKPro Statistics), over the items labelled by all "
+				+ raters.size() + " raters, every message of them laid end to end as one continuum; a rater's "
+				+ "overlapping spans are merged";
+		String undefined = null;
+		Double alpha = null;
+		if (raters.size() < 2) {
+			undefined = "needs at least 2 raters; there " + (raters.size() == 1 ? "is 1" : "are " + raters.size());
+		}
+		else if (complete == 0) {
+			undefined = "no item was labelled by all " + raters.size() + " raters";
+		}
+		else if (mine.isEmpty()) {
+			undefined = "no rater marked evidence for this criterion on these items";
+		}
+		else if (continuum.length() == 0) {
+			undefined = "the items' messages are empty";
+		}
+		else {
+			UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(raters.size(), 0, continuum.length());
+			for (int r = 0; r < raters.size(); r++) {
+				String rater = raters.get(r);
+				Predicate<AgreementQueries.SpanRow> byRater = s -> s.annotator().equals(rater);
+				for (long[] unit : merged(mine.stream().filter(byRater).toList(), continuum)) {
+					study.addUnit(unit[0], unit[1] - unit[0], r, "evidence");
+				}
+			}
+			double value = new UnitizingAlpha(study).calculateAgreement();
+			if (Double.isNaN(value) || Double.isInfinite(value)) {
+				undefined = "alpha is 0/0 on these spans (no expected disagreement)";
+			}
+			else {
+				alpha = value;
+			}
+		}
+		return new SpanAgreement(q.key(), complete, raters.size(), mine.size(), continuum.length(), alpha, undefined,
+				method);
+	}
+
 	/** One rater's spans as [start, end) on the continuum, clipped and merged. */
-	private static List<long[]> merged(List<AgreementQueries.SpanRow> spans, Map<String, Long> base,
-			Map<String, Integer> lengthOf) {
+	private static List<long[]> merged(List<AgreementQueries.SpanRow> spans, Continuum continuum) {
 		List<long[]> units = new ArrayList<>();
 		for (AgreementQueries.SpanRow s : spans) {
-			String key = s.transcriptId() + "/" + s.messageOrdinal();
-			Long offset = base.get(key);
-			if (offset == null) {
+			int[] messages = continuum.messages().get(s.transcriptId());
+			long[] place = messages == null ? null : MessageLengths.place(messages, s.messageOrdinal());
+			if (place == null) {
 				continue;
 			}
-			int length = lengthOf.get(key);
-			int start = Math.max(0, Math.min(s.start(), length));
-			int end = Math.max(start, Math.min(s.end(), length));
+			long offset = continuum.start().get(s.transcriptId()) + place[0];
+			long length = place[1];
+			long start = Math.max(0, Math.min(s.start(), length));
+			long end = Math.max(start, Math.min(s.end(), length));
 			if (end > start) {
 				units.add(new long[] { offset + start, offset + end });
 			}

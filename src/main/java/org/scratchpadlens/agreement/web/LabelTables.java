@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.scratchpadlens.agreement.web.AgreementService.Answers;
@@ -49,6 +50,30 @@ final class LabelTables {
 
 	/** Each kept label's revision. */
 	private final Map<Long, Integer> revisions = new HashMap<>();
+
+	/**
+	 * The evidence spans of the kept labels, by label, each label's in a fixed order (so
+	 * that equal spans give equal fingerprints).
+	 */
+	private final TreeMap<Long, List<AgreementQueries.SpanRow>> spansOfLabel = new TreeMap<>();
+
+	/**
+	 * Every span of {@link #spansOfLabel}, as the last snapshot had them; null after a
+	 * change.
+	 */
+	private List<AgreementQueries.SpanRow> spanList;
+
+	/**
+	 * The items' indices in transcript order, as the last snapshot had them; null after a
+	 * new item.
+	 */
+	private int[] order;
+
+	private static final java.util.Comparator<AgreementQueries.SpanRow> SPAN_ORDER = java.util.Comparator
+		.comparing(AgreementQueries.SpanRow::question)
+		.thenComparingInt(AgreementQueries.SpanRow::messageOrdinal)
+		.thenComparingInt(AgreementQueries.SpanRow::start)
+		.thenComparingInt(AgreementQueries.SpanRow::end);
 
 	private int olderLabels;
 
@@ -101,6 +126,7 @@ final class LabelTables {
 			tables.place(l);
 		}
 		source.answers(tables::answer);
+		tables.addSpans(source.spans());
 		return tables;
 	}
 
@@ -109,7 +135,7 @@ final class LabelTables {
 	 * @return false when a change cannot be applied in place (a rater new to the tables):
 	 * the caller reads the tables afresh
 	 */
-	boolean apply(List<AgreementQueries.LabelRow> changed, LabelSource.AnswerReader answers) {
+	boolean apply(List<AgreementQueries.LabelRow> changed, LabelSource.AnswerReader answers, SpanReader spans) {
 		for (AgreementQueries.LabelRow l : changed) {
 			if (!raterIndex.containsKey(l.annotator())) {
 				return false;
@@ -129,7 +155,34 @@ final class LabelTables {
 			ids.add(l.labelId());
 		}
 		answers.read(ids, this::answer);
+		ids.forEach(spansOfLabel::remove);
+		spanList = null;
+		addSpans(spans.read(ids));
 		return true;
+	}
+
+	/** Reads the evidence spans of some labels. */
+	@FunctionalInterface
+	interface SpanReader {
+
+		List<AgreementQueries.SpanRow> read(Set<Long> labelIds);
+
+	}
+
+	/** Keeps the spans of kept labels (the others belong to older labels, left out). */
+	private void addSpans(List<AgreementQueries.SpanRow> spans) {
+		Set<List<AgreementQueries.SpanRow>> touched = java.util.Collections
+			.newSetFromMap(new java.util.IdentityHashMap<>());
+		for (AgreementQueries.SpanRow span : spans) {
+			if (cellOfLabel.containsKey(span.labelId())) {
+				List<AgreementQueries.SpanRow> of = spansOfLabel.computeIfAbsent(span.labelId(),
+						id -> new ArrayList<>());
+				of.add(span);
+				touched.add(of);
+			}
+		}
+		touched.forEach(l -> l.sort(SPAN_ORDER));
+		spanList = null;
 	}
 
 	/** Labels kept: what the store's count of the campaign's labels must equal. */
@@ -145,6 +198,7 @@ final class LabelTables {
 	private void place(AgreementQueries.LabelRow l) {
 		Integer i = itemIndex.get(l.transcriptId());
 		if (i == null) {
+			order = null;
 			i = items.size();
 			itemIndex.put(l.transcriptId(), i);
 			items.add(new Item(l.transcriptId(), l.split(), l.run(), new boolean[raters.size()]));
@@ -207,11 +261,16 @@ final class LabelTables {
 	 */
 	Labels snapshot() {
 		int n = items.size();
-		Integer[] order = new Integer[n];
-		for (int i = 0; i < n; i++) {
-			order[i] = i;
+		if (order == null) {
+			order = java.util.stream.IntStream.range(0, n)
+				.boxed()
+				.sorted(java.util.Comparator.comparingLong(i -> items.get(i).id()))
+				.mapToInt(Integer::intValue)
+				.toArray();
 		}
-		Arrays.sort(order, java.util.Comparator.comparingLong(i -> items.get(i).id()));
+		if (spanList == null) {
+			spanList = spansOfLabel.values().stream().flatMap(List::stream).toList();
+		}
 		List<Item> sortedItems = new ArrayList<>(n);
 		for (int i : order) {
 			sortedItems.add(items.get(i));
@@ -225,8 +284,7 @@ final class LabelTables {
 			}
 			answers.put(q.key(), new Answers(List.copyOf(values.get(q.key())), codes));
 		}
-		return new Labels(List.copyOf(sortedItems), raters, answers, cellOfLabel.size(), olderLabels,
-				Set.copyOf(cellOfLabel.keySet()));
+		return new Labels(List.copyOf(sortedItems), raters, answers, cellOfLabel.size(), olderLabels, spanList);
 	}
 
 }
