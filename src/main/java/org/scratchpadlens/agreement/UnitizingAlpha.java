@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.dkpro.statistics.agreement.unitizing.IUnitizingAnnotationStudy;
 import org.dkpro.statistics.agreement.unitizing.IUnitizingAnnotationUnit;
@@ -37,7 +39,6 @@ public final class UnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
 		long length = study.getContinuumLength();
 		int raters = study.getRaterCount();
 		List<Long> unitLengths = new ArrayList<>();
-		BigDecimal squaredLengths = BigDecimal.ZERO;
 		// Each rater's gaps: the stretches of the continuum between their units.
 		long[] position = new long[raters];
 		Arrays.fill(position, begin);
@@ -48,7 +49,6 @@ public final class UnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
 			}
 			long l = unit.getLength();
 			unitLengths.add(l);
-			squaredLengths = squaredLengths.add(new BigDecimal(l).multiply(new BigDecimal(l - 1.0)));
 			int r = unit.getRaterIdx();
 			if (unit.getOffset() > position[r]) {
 				gaps.add(unit.getOffset() - position[r]);
@@ -67,9 +67,18 @@ public final class UnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
 			suffix[i] = suffix[i + 1] + sorted[i];
 		}
 		int units = unitLengths.size();
+		// Units of equal length add equal terms: each length's term once, times how many
+		// units have it (exact: BigDecimal addition and integer multiplication do not
+		// round).
+		Map<Long, Long> unitsOfLength = new TreeMap<>();
+		unitLengths.forEach(l -> unitsOfLength.merge(l, 1L, Long::sum));
 		BigDecimal three = new BigDecimal(3);
 		BigDecimal result = BigDecimal.ZERO;
-		for (long l : unitLengths) {
+		BigDecimal squaredLengths = BigDecimal.ZERO;
+		for (Map.Entry<Long, Long> e : unitsOfLength.entrySet()) {
+			long l = e.getKey();
+			squaredLengths = squaredLengths
+				.add(new BigDecimal(l).multiply(new BigDecimal(l - 1)).multiply(BigDecimal.valueOf(e.getValue())));
 			BigDecimal sum1 = new BigDecimal((units - 1.0) * (2.0 * l * l * l - 3.0 * l * l + l)).divide(three,
 					MathContext.DECIMAL128);
 			int from = firstAtLeast(sorted, l);
@@ -77,7 +86,7 @@ public final class UnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
 			BigDecimal sum2 = BigDecimal.valueOf(suffix[from])
 				.subtract(BigDecimal.valueOf(l - 1).multiply(BigDecimal.valueOf(atLeast)))
 				.multiply(BigDecimal.valueOf(l * l));
-			result = result.add(sum1).add(sum2);
+			result = result.add(sum1.add(sum2).multiply(BigDecimal.valueOf(e.getValue())));
 		}
 		result = result.multiply(new BigDecimal(2).divide(new BigDecimal(length), MathContext.DECIMAL128));
 		BigDecimal rl = BigDecimal.valueOf(raters).multiply(BigDecimal.valueOf(length));

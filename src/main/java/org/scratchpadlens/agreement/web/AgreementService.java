@@ -245,21 +245,32 @@ public class AgreementService {
 	/** Computes the campaign's agreement from its kept tables, and keeps the result. */
 	private Cached refresh(Campaign campaign, boolean unclearAsCategory, String key) {
 		computations.incrementAndGet();
+		long start = System.nanoTime();
 		AgreementQueries.CampaignState state = queries.state(campaign.id());
 		Rubric rubric = rubrics.version(campaign.rubricVersion())
 			.orElseThrow(() -> new IllegalStateException("rubric version " + campaign.rubricVersion() + " is missing"))
 			.rubric();
 		LabelSource source = queries.campaign(campaign.id());
+		long checked = System.nanoTime();
 		Kept kept = kept(campaign, rubric, state, source);
+		long read = System.nanoTime();
 		AgreementJson json = compute(source, kept.labels(), kept.metrics(), kept.lengths(), rubric, unclearAsCategory,
 				new Header(campaign.id(), campaign.name(), null, campaign.items(), 0), key);
+		long computed = System.nanoTime();
 		Cached result = new Cached(kept.state().signature(), json);
 		cache.put(key, result);
 		if (stored != null) {
 			stored.save(campaign.id(), unclearAsCategory, result.signature(), json);
 		}
+		long end = System.nanoTime();
+		LOG.info(
+				"Agreement of campaign {} computed in {} ms: store check {} ms, labels {} ms, figures {} ms, kept {} ms",
+				campaign.id(), (end - start) / 1_000_000, (checked - start) / 1_000_000, (read - checked) / 1_000_000,
+				(computed - read) / 1_000_000, (end - computed) / 1_000_000);
 		return result;
 	}
+
+	private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(AgreementService.class);
 
 	/**
 	 * After a start, reads and computes the campaigns with the most recent labels in the
