@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
@@ -572,6 +571,10 @@ public class AgreementService {
 		for (AgreementQueries.GoldRow g : source.gold()) {
 			gold.computeIfAbsent(g.transcriptId(), k -> new HashMap<>()).put(g.question(), g.answer());
 		}
+		// Span agreement beside the rest (on another core): it is the larger part of a
+		// recomputation after an evidence span changed.
+		CompletableFuture<List<SpanAgreement>> spans = CompletableFuture
+			.supplyAsync(() -> spans(rubric, labels, lengths, scope));
 		// Questions are independent: computed in parallel, kept in rubric order.
 		List<QuestionAgreement> questions = asked.parallelStream()
 			.map(q -> question(q, labels, slices, unclearAsCategory, scope))
@@ -590,11 +593,26 @@ public class AgreementService {
 			.map(c -> classifier(c.getKey(), c.getValue().getKey(), c.getValue().getValue(), labels, slices,
 					machines.get(c.getValue().getKey()), gold, scope))
 			.toList());
-		List<SpanAgreement> spans = spans(rubric, labels, lengths, scope);
 		return new AgreementJson(header.campaignId(), header.name(), header.filter(), rubric.version(),
 				unclearAsCategory ? "category" : "missing", labels.raters(), header.items(), itemList.size(),
 				labels.labelCount(), labels.olderLabels(), header.leftOutBlind(), UNRELIABLE_BELOW, false, questions,
-				classifier, spans);
+				classifier, joined(spans));
+	}
+
+	/** The future's value, or the exception it ended with, as thrown. */
+	private static <T> T joined(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 	private MetricColumns metrics(LabelSource source, Rubric rubric) {
@@ -1060,7 +1078,8 @@ public class AgreementService {
 		Continuum[] continuum = new Continuum[1];
 		java.util.function.Supplier<Continuum> layout = () -> {
 			if (continuum[0] == null) {
-				continuum[0] = anySpan ? Continuum.of(complete, lengths) : Continuum.EMPTY;
+				continuum[0] = anySpan ? lengths.layout(complete, () -> Continuum.of(complete, lengths))
+						: Continuum.EMPTY;
 			}
 			return continuum[0];
 		};
@@ -1100,7 +1119,7 @@ public class AgreementService {
 	 * Every message of the complete items laid end to end: each transcript's start, its
 	 * messages, and the total length.
 	 */
-	private record Continuum(Map<Long, Long> start, Map<Long, int[]> messages, long length) {
+	record Continuum(Map<Long, Long> start, Map<Long, int[]> messages, long length) {
 
 		static final Continuum EMPTY = new Continuum(Map.of(), Map.of(), 0);
 
@@ -1138,10 +1157,12 @@ public class AgreementService {
 		}
 		else {
 			UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(raters.size(), 0, continuum.length());
+			Map<String, List<AgreementQueries.SpanRow>> byRater = new HashMap<>();
+			for (AgreementQueries.SpanRow s : mine) {
+				byRater.computeIfAbsent(s.annotator(), k -> new ArrayList<>()).add(s);
+			}
 			for (int r = 0; r < raters.size(); r++) {
-				String rater = raters.get(r);
-				Predicate<AgreementQueries.SpanRow> byRater = s -> s.annotator().equals(rater);
-				for (long[] unit : merged(mine.stream().filter(byRater).toList(), continuum)) {
+				for (long[] unit : merged(byRater.getOrDefault(raters.get(r), List.of()), continuum)) {
 					study.addUnit(unit[0], unit[1] - unit[0], r, "evidence");
 				}
 			}

@@ -67,6 +67,24 @@ final class MessageLengths {
 		return result;
 	}
 
+	/** The last continuum laid out, and the transcripts it was laid over. */
+	private long[] laidOver;
+
+	private AgreementService.Continuum laidOut;
+
+	/**
+	 * The continuum over these transcripts: the last one if they are the same, else a new
+	 * one (what changes most often, an evidence span, leaves it as it was).
+	 */
+	synchronized AgreementService.Continuum layout(long[] transcripts,
+			java.util.function.Supplier<AgreementService.Continuum> lay) {
+		if (laidOut == null || !java.util.Arrays.equals(laidOver, transcripts)) {
+			laidOut = lay.get();
+			laidOver = transcripts.clone();
+		}
+		return laidOut;
+	}
+
 	/** The sum of a transcript's message lengths. */
 	static long total(int[] pairs) {
 		long sum = 0;
