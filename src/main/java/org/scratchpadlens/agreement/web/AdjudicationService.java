@@ -77,6 +77,22 @@ public class AdjudicationService {
 			}
 		});
 
+	/**
+	 * The mapped metrics of the items of the campaigns whose queues are kept: for the
+	 * reasons above they do not change, and on H2 their read was two thirds of a queue's
+	 * recomputation after a label changed.
+	 */
+	private record KeptMetrics(List<String> names, Map<Long, Map<String, Boolean>> values) {
+	}
+
+	private final Map<Long, KeptMetrics> metricsKept = Collections
+		.synchronizedMap(new LinkedHashMap<Long, KeptMetrics>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, KeptMetrics> eldest) {
+				return size() > CAMPAIGNS_KEPT;
+			}
+		});
+
 	private final AtomicInteger computed = new AtomicInteger();
 
 	AdjudicationService(AgreementQueries agreementQueries, AdjudicationQueries queries, AgreementService agreement,
@@ -188,12 +204,18 @@ public class AdjudicationService {
 				.put(l.annotator(), answersByLabel.getOrDefault(l.labelId(), Map.of()));
 		}
 		List<String> metricNames = metricNames(asked);
-		Map<Long, Map<String, Boolean>> metrics = new HashMap<>();
-		for (AgreementQueries.MetricRow m : agreementQueries.metrics(id, metricNames)) {
-			if (m.value() != null) {
-				metrics.computeIfAbsent(m.transcriptId(), x -> new HashMap<>()).put(m.metric(), m.value());
+		KeptMetrics kept = metricsKept.get(id);
+		if (kept == null || !kept.names().equals(metricNames)) {
+			Map<Long, Map<String, Boolean>> read = new HashMap<>();
+			for (AgreementQueries.MetricRow m : agreementQueries.metrics(id, metricNames)) {
+				if (m.value() != null) {
+					read.computeIfAbsent(m.transcriptId(), x -> new HashMap<>()).put(m.metric(), m.value());
+				}
 			}
+			kept = new KeptMetrics(metricNames, read);
+			metricsKept.put(id, kept);
 		}
+		Map<Long, Map<String, Boolean>> metrics = kept.values();
 		Map<Long, Map<String, String>> gold = new HashMap<>();
 		for (AgreementQueries.GoldRow g : agreementQueries.gold(id)) {
 			gold.computeIfAbsent(g.transcriptId(), x -> new HashMap<>()).put(g.question(), g.answer());
@@ -243,39 +265,50 @@ public class AdjudicationService {
 
 	/** Not all usable answers (unclear left out) are equal. */
 	static boolean ratersDisagree(Map<String, Map<String, String>> answersByRater, String question) {
-		Set<String> seen = new LinkedHashSet<>();
+		String first = null;
 		for (Map<String, String> answers : answersByRater.values()) {
 			String a = answers.get(question);
-			if (a != null && !AgreementService.UNCLEAR.equals(a)) {
-				seen.add(a);
+			if (a == null || AgreementService.UNCLEAR.equals(a)) {
+				continue;
+			}
+			if (first == null) {
+				first = a;
+			}
+			else if (!first.equals(a)) {
+				return true;
 			}
 		}
-		return seen.size() > 1;
+		return false;
 	}
 
 	/** Some mapped boolean metric differs from the reference (gold, else majority). */
 	static boolean classifierDisagrees(Map<String, Map<String, String>> answersByRater, Rubric.Question q,
 			Map<String, Boolean> metrics, Map<String, String> gold) {
-		List<String> values = new ArrayList<>();
-		int[] codes = answersByRater.values().stream().mapToInt(answers -> {
-			String a = answers.get(q.key());
-			if (a == null) {
-				return -1;
-			}
-			int at = values.indexOf(a);
-			if (at < 0) {
-				values.add(a);
-				at = values.size() - 1;
-			}
-			return at;
-		}).toArray();
-		if (q.metricAnswers() == null) {
+		// Most questions have no metric, most items no value of it: nothing to compare
+		// (checked first; this runs for every item and question of the queue).
+		if (q.metricAnswers() == null || metrics.isEmpty()) {
 			return false;
 		}
+		List<String> values = null;
+		int[] codes = null;
 		for (Map.Entry<String, List<String>> m : q.metricAnswers().entrySet()) {
 			Boolean machine = metrics.get(m.getKey());
 			if (machine == null) {
 				continue;
+			}
+			if (codes == null) {
+				values = new ArrayList<>();
+				codes = new int[answersByRater.size()];
+				int r = 0;
+				for (Map<String, String> answers : answersByRater.values()) {
+					String a = answers.get(q.key());
+					int at = a == null ? -1 : values.indexOf(a);
+					if (a != null && at < 0) {
+						values.add(a);
+						at = values.size() - 1;
+					}
+					codes[r++] = at;
+				}
 			}
 			AgreementService.Reference reference = AgreementService.reference(codes, values, m.getValue(),
 					gold.get(q.key()));
