@@ -281,14 +281,31 @@ public class AgreementService {
 		if (!warmUp) {
 			return;
 		}
-		for (long id : queries.recentlyLabelled(CAMPAIGNS_KEPT)) {
-			Campaign campaign = access.readable(id, new Reader("", true));
-			submit(campaign, false).exceptionally(ex -> {
-				LoggerFactory.getLogger(AgreementService.class)
-					.warn("Agreement of campaign {} not computed ahead: {}", id, ex.toString());
-				return null;
-			});
-		}
+		// Off the main thread: the start is not held up by it.
+		computing.execute(() -> {
+			try {
+				for (long id : queries.recentlyLabelled(CAMPAIGNS_KEPT)) {
+					Campaign campaign = access.readable(id, new Reader("", true));
+					// The kept figures in memory and the state check asked once, ahead of
+					// a
+					// first view (which would otherwise parse them and read the state's
+					// index
+					// cold itself), then the figures brought up to date.
+					if (stored != null) {
+						stored.load(id, false)
+							.ifPresent(k -> cache.putIfAbsent(id + "/false", new Cached(k.signature(), k.json())));
+					}
+					queries.state(id);
+					submit(campaign, false).exceptionally(ex -> {
+						LOG.warn("Agreement of campaign {} not computed ahead: {}", id, ex.toString());
+						return null;
+					});
+				}
+			}
+			catch (RuntimeException ex) {
+				LOG.warn("Agreements not computed ahead after the start: {}", ex.toString());
+			}
+		});
 	}
 
 	/** How many campaign figures this service has computed: for tests. */
@@ -303,7 +320,11 @@ public class AgreementService {
 
 	/** Waits until every computation asked for so far has finished: for tests. */
 	void awaitComputations() throws Exception {
-		computing.submit(() -> null).get(60, TimeUnit.SECONDS);
+		// again while computations are queued (the warm-up queues them from the thread)
+		do {
+			computing.submit(() -> null).get(60, TimeUnit.SECONDS);
+		}
+		while (!inFlight.isEmpty());
 	}
 
 	@PreDestroy
