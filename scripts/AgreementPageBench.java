@@ -30,8 +30,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  *   the new figures, else answers with the last ones marked "updating"), asked again until the new figures come;
  *   and, as the baseline, the raw SQL read of the campaign's label answers, 5 times.
  * first APP_URL CAMPAIGN
- *   the first calls after a start: the figures kept in the store (V17), or, while the app computes the most recently
- *   labelled campaigns ahead, the computed ones.
+ *   the first calls after a start: the rubric (GET /api/rubric: what any first request costs a cold JVM), then the
+ *   agreement: the figures kept in the store (V17), or, while the app computes the most recently labelled campaigns
+ *   ahead, the computed ones.
  */
 public class AgreementPageBench {
 
@@ -203,10 +204,21 @@ public class AgreementPageBench {
 			.build();
 	}
 
-	/** The first view after a start, while the app computes the campaign ahead. */
+	/**
+	 * The first views after a start, while the app computes the campaign ahead: first the rubric (GET /api/rubric, a
+	 * small reply: what any first request costs a cold JVM), then the agreement, 3 times.
+	 */
 	static void first(String base, long campaign) throws Exception {
-		views(HttpClient.newHttpClient(), agreementRequest(base, campaign), 3,
-				i -> (i == 0 ? "first" : "again") + " after the start");
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest agreement = agreementRequest(base, campaign);
+		HttpRequest rubric = HttpRequest.newBuilder(URI.create(base + "/api/rubric"))
+			.header("Authorization", agreement.headers().firstValue("Authorization").orElseThrow())
+			.build();
+		long start = System.nanoTime();
+		HttpResponse<byte[]> r = http.send(rubric, HttpResponse.BodyHandlers.ofByteArray());
+		System.out.printf("GET /api/rubric, the first request after the start: %d, %d bytes, %.0f ms%n",
+				r.statusCode(), r.body().length, (System.nanoTime() - start) / 1e6);
+		views(http, agreement, 3, i -> (i == 0 ? "first" : "again") + " after the start");
 	}
 
 	/** Times n calls of the request in a row, each printed under its label. */
