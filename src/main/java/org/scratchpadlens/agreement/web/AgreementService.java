@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
@@ -55,6 +56,7 @@ import org.scratchpadlens.annotation.campaign.Reader;
 import org.scratchpadlens.annotation.rubric.Rubric;
 import org.scratchpadlens.annotation.rubric.Rubrics;
 import org.scratchpadlens.transcript.list.TranscriptList;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -73,6 +75,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Service
 public class AgreementService {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AgreementService.class);
 
 	/**
 	 * Fewer pairable (or, for Cohen and Fleiss, complete) items than this: unreliable.
@@ -268,8 +272,6 @@ public class AgreementService {
 				(computed - read) / 1_000_000, (end - computed) / 1_000_000);
 		return result;
 	}
-
-	private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(AgreementService.class);
 
 	/**
 	 * After a start, reads and computes the campaigns with the most recent labels in the
@@ -1097,7 +1099,7 @@ public class AgreementService {
 		// the continuum is laid out only when there is a span to place
 		boolean anySpan = !labels.spans().isEmpty();
 		Continuum[] continuum = new Continuum[1];
-		java.util.function.Supplier<Continuum> layout = () -> {
+		Supplier<Continuum> layout = () -> {
 			if (continuum[0] == null) {
 				continuum[0] = anySpan ? lengths.layout(complete, () -> Continuum.of(complete, lengths))
 						: Continuum.EMPTY;
@@ -1113,8 +1115,7 @@ public class AgreementService {
 		List<SpanAgreement> result = new ArrayList<>();
 		for (Rubric.Question q : criteria) {
 			List<AgreementQueries.SpanRow> mine = byCriterion.getOrDefault(q.key(), List.of());
-			java.util.function.Supplier<SpanAgreement> compute = () -> spanAgreement(q, raters, complete.length, mine,
-					layout.get());
+			Supplier<SpanAgreement> compute = () -> spanAgreement(q, raters, complete.length, mine, layout.get());
 			if (scope == null) {
 				result.add(compute.get());
 				continue;

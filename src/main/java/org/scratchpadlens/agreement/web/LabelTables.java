@@ -2,13 +2,17 @@ package org.scratchpadlens.agreement.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.scratchpadlens.agreement.web.AgreementService.Answers;
 import org.scratchpadlens.agreement.web.AgreementService.Item;
@@ -69,7 +73,7 @@ final class LabelTables {
 	 */
 	private int[] order;
 
-	private static final java.util.Comparator<AgreementQueries.SpanRow> SPAN_ORDER = java.util.Comparator
+	private static final Comparator<AgreementQueries.SpanRow> SPAN_ORDER = Comparator
 		.comparing(AgreementQueries.SpanRow::question)
 		.thenComparingInt(AgreementQueries.SpanRow::messageOrdinal)
 		.thenComparingInt(AgreementQueries.SpanRow::start)
@@ -171,8 +175,7 @@ final class LabelTables {
 
 	/** Keeps the spans of kept labels (the others belong to older labels, left out). */
 	private void addSpans(List<AgreementQueries.SpanRow> spans) {
-		Set<List<AgreementQueries.SpanRow>> touched = java.util.Collections
-			.newSetFromMap(new java.util.IdentityHashMap<>());
+		Set<List<AgreementQueries.SpanRow>> touched = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (AgreementQueries.SpanRow span : spans) {
 			if (cellOfLabel.containsKey(span.labelId())) {
 				List<AgreementQueries.SpanRow> of = spansOfLabel.computeIfAbsent(span.labelId(),
@@ -262,9 +265,9 @@ final class LabelTables {
 	Labels snapshot() {
 		int n = items.size();
 		if (order == null) {
-			order = java.util.stream.IntStream.range(0, n)
+			order = IntStream.range(0, n)
 				.boxed()
-				.sorted(java.util.Comparator.comparingLong(i -> items.get(i).id()))
+				.sorted(Comparator.comparingLong(i -> items.get(i).id()))
 				.mapToInt(Integer::intValue)
 				.toArray();
 		}

@@ -1,12 +1,14 @@
 package org.scratchpadlens.agreement.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The length of each message of the transcripts whose evidence spans are compared (the
@@ -76,9 +78,8 @@ final class MessageLengths {
 	 * The continuum over these transcripts: the last one if they are the same, else a new
 	 * one (what changes most often, an evidence span, leaves it as it was).
 	 */
-	synchronized AgreementService.Continuum layout(long[] transcripts,
-			java.util.function.Supplier<AgreementService.Continuum> lay) {
-		if (laidOut == null || !java.util.Arrays.equals(laidOver, transcripts)) {
+	synchronized AgreementService.Continuum layout(long[] transcripts, Supplier<AgreementService.Continuum> lay) {
+		if (laidOut == null || !Arrays.equals(laidOver, transcripts)) {
 			laidOut = lay.get();
 			laidOver = transcripts.clone();
 		}
