@@ -34,8 +34,9 @@ class AdjudicationApiController {
 	@GetMapping("/api/campaigns/{id}/adjudication")
 	Queue queue(@PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String question, @RequestParam(required = false) String state,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			Authentication user) {
-		return adjudication.queue(id, Reader.of(user), kind, question, state);
+		return adjudication.queue(id, Reader.of(user), kind, question, state, page, size);
 	}
 
 	@GetMapping("/api/campaigns/{id}/items/{transcriptId}/gold")

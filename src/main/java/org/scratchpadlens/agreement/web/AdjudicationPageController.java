@@ -35,8 +35,9 @@ class AdjudicationPageController {
 	@GetMapping("/campaigns/{id}/adjudication")
 	String queue(@PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String question, @RequestParam(required = false) String state,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			Authentication user, Model model) {
-		model.addAttribute("queue", adjudication.queue(id, Reader.of(user), kind, question, state));
+		model.addAttribute("queue", adjudication.queue(id, Reader.of(user), kind, question, state, page, size));
 		return "agreement/adjudication";
 	}
 

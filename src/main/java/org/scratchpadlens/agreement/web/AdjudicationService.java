@@ -111,10 +111,33 @@ public class AdjudicationService {
 			boolean decided, String link) {
 	}
 
-	/** The queue as the page and the API show it. */
+	/**
+	 * The queue as the page and the API show it: one page of the rows the filters match.
+	 *
+	 * @param matching how many rows the filters match (on every page)
+	 * @param page this page, from 1
+	 * @param size rows per page
+	 * @param pages how many pages the matching rows fill
+	 */
 	public record Queue(long campaignId, String campaign, String kind, String question, String state,
-			List<Rubric.Question> questions, int inDisagreement, List<QueueRow> rows) {
+			List<Rubric.Question> questions, int inDisagreement, List<QueueRow> rows, int matching, int page, int size,
+			int pages) {
+
+		/** The position of this page's first row among the matching ones, from 1. */
+		public int from() {
+			return rows.isEmpty() ? 0 : (page - 1) * size + 1;
+		}
+
+		public int to() {
+			return from() + rows.size() - (rows.isEmpty() ? 0 : 1);
+		}
+
 	}
+
+	/** Rows per page unless asked otherwise, and the most one page may hold. */
+	public static final int PAGE_SIZE = 100;
+
+	public static final int MAX_PAGE_SIZE = 1000;
 
 	/**
 	 * How many times a queue was computed from a campaign's labels since the start (read
@@ -142,6 +165,26 @@ public class AdjudicationService {
 	}
 
 	public Queue queue(long campaignId, Reader reader, String kind, String question, String state) {
+		return queue(campaignId, reader, kind, question, state, null, null);
+	}
+
+	/**
+	 * One page of the queue (a campaign of 75,000 items can have them all in
+	 * disagreement: one page of them all was 92 MB of HTML).
+	 * @param page from 1; null for the first
+	 * @param size rows per page, 1 to {@value #MAX_PAGE_SIZE}; null for
+	 * {@value #PAGE_SIZE}
+	 */
+	public Queue queue(long campaignId, Reader reader, String kind, String question, String state, Integer page,
+			Integer size) {
+		int p = page == null ? 1 : page;
+		int n = size == null ? PAGE_SIZE : size;
+		if (p < 1) {
+			throw new BadRequestException("page must be 1 or more, not " + p);
+		}
+		if (n < 1 || n > MAX_PAGE_SIZE) {
+			throw new BadRequestException("size must be between 1 and " + MAX_PAGE_SIZE + ", not " + n);
+		}
 		String k = choice("kind", kind, KINDS);
 		String s = choice("state", state, STATES);
 		Campaign campaign = campaign(campaignId, reader);
@@ -171,7 +214,11 @@ public class AdjudicationService {
 			}
 			rows.add(row);
 		}
-		return new Queue(campaignId, campaign.name(), k, q, s, asked, all.size(), rows);
+		int pages = (rows.size() + n - 1) / n;
+		long first = (long) (p - 1) * n;
+		List<QueueRow> shown = first >= rows.size() ? List.of()
+				: List.copyOf(rows.subList((int) first, (int) Math.min(rows.size(), first + n)));
+		return new Queue(campaignId, campaign.name(), k, q, s, asked, all.size(), shown, rows.size(), p, n, pages);
 	}
 
 	/**

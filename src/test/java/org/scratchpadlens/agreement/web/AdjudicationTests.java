@@ -125,6 +125,49 @@ class AdjudicationTests extends AgreementTestData {
 			.contains("href=\"/campaigns/" + c + "/adjudication\"");
 	}
 
+	/**
+	 * A large campaign can have every item in disagreement: the queue comes a page at a
+	 * time (100 rows unless asked), the page links to the others with its filters, and a
+	 * bad page or size is a 400 that says what is allowed.
+	 */
+	@Test
+	void theQueueComesAPageAtATime() throws Exception {
+		Setup s = setup("pages", "p1", "p2");
+		List<Long> t = s.t();
+		long c = s.campaign();
+		String api = "/api/campaigns/" + c + "/adjudication";
+		JsonNode first = get(api, "rita").json();
+		assertThat(first.get("matching").asInt()).isEqualTo(3);
+		assertThat(first.get("page").asInt()).isEqualTo(1);
+		assertThat(first.get("size").asInt()).isEqualTo(AdjudicationService.PAGE_SIZE);
+		assertThat(first.get("pages").asInt()).isEqualTo(1);
+		assertThat(queue(c, "?size=2")).containsExactly(t.get(0), t.get(1));
+		assertThat(queue(c, "?size=2&page=2")).containsExactly(t.get(3));
+		assertThat(queue(c, "?size=2&page=3")).isEmpty();
+		JsonNode second = get(api + "?size=2&page=2", "rita").json();
+		assertThat(second.get("matching").asInt()).isEqualTo(3);
+		assertThat(second.get("pages").asInt()).isEqualTo(2);
+		assertThat(second.get("inDisagreement").asInt()).isEqualTo(3);
+		assertThat(queue(c, "?kind=raters&size=1&page=2")).containsExactly(t.get(3));
+		for (String bad : List.of("?page=0", "?page=-1", "?size=0", "?size=1001", "?page=x")) {
+			Reply r = get(api + bad, "rita");
+			assertThat(r.status()).as(bad).isEqualTo(400);
+		}
+		assertThat(get(api + "?size=1001", "rita").at("/error").asString()).contains("between 1 and 1000");
+		assertThat(get(api + "?page=0", "rita").at("/error").asString()).contains("page must be 1 or more");
+		assertThat(page("/campaigns/" + c + "/adjudication?size=0", "rita")).isEqualTo(400);
+
+		String html = html("/campaigns/" + c + "/adjudication?kind=all&size=2", "rita");
+		assertThat(html).contains("3 items are in disagreement; 3 match the filters; 1–2 shown.", "Page 1 of 2")
+			.contains("href=\"/campaigns/" + c
+					+ "/adjudication?kind=all&amp;question=&amp;state=all&amp;size=2&amp;page=2\"")
+			.doesNotContain("rel=\"prev\"");
+		String last = html("/campaigns/" + c + "/adjudication?kind=all&size=2&page=2", "rita");
+		assertThat(last).contains("3–3 shown", "Page 2 of 2", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+		assertThat(html("/campaigns/" + c + "/adjudication?size=2&page=5", "rita"))
+			.contains("Page 5 is past the last page (2).");
+	}
+
 	@Test
 	void theQueueIsKeptUntilALabelOrAGoldAnswerOfTheCampaignChanges() throws Exception {
 		int computed = adjudication.queuesComputed();
