@@ -132,8 +132,10 @@ public final class ImportCommand {
 				.logStartupInfo(false)
 				// a failed start is explained in one line below; Spring's own report
 				// would bury it in a stack trace
-				.properties("scratchpad.sample-data.enabled=false", "logging.level.root=WARN",
-						"logging.level.org.scratchpadlens=WARN",
+				// no agreement figures computed ahead: nobody views them here, and
+				// reading a large campaign's labels would compete with the import
+				.properties("scratchpad.sample-data.enabled=false", "scratchpad.agreement.warm-up=false",
+						"logging.level.root=WARN", "logging.level.org.scratchpadlens=WARN",
 						"logging.level.org.springframework.boot.SpringApplication=OFF",
 						"logging.level.org.springframework.boot.diagnostics=OFF",
 						"logging.level.org.springframework.context.support=ERROR",
